@@ -1,0 +1,170 @@
+package de.industriedialog.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A MongoDB-wire-compatible server (mongo-java-server) listening on 127.0.0.1 over TCP.
+ * <p>
+ * Two flavours:
+ * <ul>
+ * <li>{@link #inMemory()}: memory backend on a random free port, for tests.</li>
+ * <li>{@link #durable(Path, int)}: H2 MVStore file; the store is committed after every
+ * command that may write, before the reply is sent, so every acknowledged write survives
+ * a crash (kill -9) of this process.</li>
+ * </ul>
+ * Both answer the {@code hello} command like {@code isMaster}, so Spring Boot's Mongo
+ * health indicator reports UP. Not supported by the underlying library: sessions and
+ * transactions, non-unique secondary indexes (ignored: queries scan), TTL indexes,
+ * {@code $text}.
+ */
+public final class LocalMongoServer implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(LocalMongoServer.class);
+
+	private final MongoServer server;
+
+	private final int port;
+
+	private boolean closed;
+
+	private LocalMongoServer(MongoBackend backend, int port) {
+		this.server = new MongoServer(backend);
+		try {
+			this.server.bind("127.0.0.1", port);
+		}
+		catch (RuntimeException ex) {
+			// MongoServer has already closed the backend
+			throw new IllegalStateException("Cannot start the MongoDB-compatible server on 127.0.0.1:" + port
+					+ " (port in use?): " + ex.getMessage(), ex);
+		}
+		this.port = this.server.getLocalAddress().getPort();
+	}
+
+	/**
+	 * Starts a server with the memory backend on a random free port.
+	 * @return the running server
+	 */
+	public static LocalMongoServer inMemory() {
+		return new LocalMongoServer(new HelloMemoryBackend(), 0);
+	}
+
+	/**
+	 * Starts a server that keeps its data in an H2 MVStore file and commits after every
+	 * write.
+	 * @param h2File the store file, created if missing (its parent directory too)
+	 * @param port the TCP port on 127.0.0.1, {@code 0} for a random free one
+	 * @return the running server
+	 */
+	public static LocalMongoServer durable(Path h2File, int port) {
+		Path file = h2File.toAbsolutePath();
+		try {
+			Files.createDirectories(file.getParent());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+		log.info("Opened MVStore {}", file);
+		return new LocalMongoServer(new CommitPerWriteH2Backend(store), port);
+	}
+
+	/**
+	 * Returns the connection string without a database.
+	 * @return {@code mongodb://127.0.0.1:<port>}
+	 */
+	public String connectionString() {
+		return "mongodb://127.0.0.1:" + this.port;
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	/**
+	 * Closes all client connections, stops listening and closes (and so commits) the
+	 * store.
+	 */
+	@Override
+	public synchronized void close() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
+		this.server.shutdownNow();
+	}
+
+	static Document hello(Document isMasterResponse) {
+		Document response = new Document();
+		response.put("isWritablePrimary", Boolean.TRUE);
+		response.putAll(isMasterResponse);
+		return response;
+	}
+
+	static final class HelloMemoryBackend extends MemoryBackend {
+
+		@Override
+		public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+			if ("hello".equalsIgnoreCase(command)) {
+				return hello(super.handleCommand(channel, databaseName, "isMaster", query));
+			}
+			return super.handleCommand(channel, databaseName, command, query);
+		}
+
+	}
+
+	/**
+	 * H2 backend that commits the MVStore after each command that may have changed data,
+	 * before the reply goes out. MVStore's own background commit (about once a second)
+	 * would lose the writes acknowledged in the last second when the process dies.
+	 */
+	static final class CommitPerWriteH2Backend extends H2Backend {
+
+		/**
+		 * Commands that never change data: no commit (and no wait for the store lock).
+		 */
+		private static final Set<String> READ_ONLY = Set.of("find", "getmore", "count", "distinct", "listcollections",
+				"listindexes", "listdatabases", "ismaster", "hello", "ping", "buildinfo", "serverstatus", "whatsmyuri",
+				"killcursors", "endsessions", "dbstats", "collstats", "getlasterror", "getlog", "getparameter",
+				"connectionstatus", "hostinfo", "getcmdlineopts", "getfreemonitoringstatus", "saslstart",
+				"saslcontinue", "explain");
+
+		CommitPerWriteH2Backend(MVStore store) {
+			super(store);
+		}
+
+		@Override
+		public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+			if ("hello".equalsIgnoreCase(command)) {
+				return hello(super.handleCommand(channel, databaseName, "isMaster", query));
+			}
+			try {
+				return super.handleCommand(channel, databaseName, command, query);
+			}
+			finally {
+				if (!READ_ONLY.contains(command.toLowerCase(Locale.ROOT))) {
+					// Unconditional: commit() takes the store lock, so a commit that
+					// another
+					// thread is writing right now finishes before we decide.
+					getMvStore().commit();
+				}
+			}
+		}
+
+	}
+
+}

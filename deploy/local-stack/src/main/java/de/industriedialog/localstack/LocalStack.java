@@ -1,0 +1,734 @@
+package de.industriedialog.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the whole system on a machine with only a JDK: the MongoDB-compatible store, Kafka
+ * and the mail catcher in this JVM, the five services as child JVMs. Started by
+ * {@code ./run.sh}.
+ * <p>
+ * Each service gets {@code SERVER_PORT}, {@code MONGODB_URI},
+ * {@code KAFKA_BOOTSTRAP_SERVERS}, {@code SMTP_HOST}, {@code SMTP_PORT},
+ * {@code MAIL_WEB_URL}, {@code SPRING_PROFILES_ACTIVE=local} and {@code LAUNCHER_PID}
+ * (the pid of this JVM; a service may watch it and stop when the launcher is gone); the
+ * gateway also gets {@code REGISTRY_URL}, {@code EVENT_SERVICE_URL},
+ * {@code EVALUATION_URL} and {@code NEWSLETTER_URL}. JVM options for the services come
+ * from {@code SERVICE_JAVA_OPTS} if set. The pids of the children are kept in
+ * {@code <data-dir>/pids}; a later start stops children that outlived a killed launcher.
+ */
+public final class LocalStack {
+
+	static final String USAGE = """
+			Usage: ./run.sh [options]   (or: java -jar deploy/local-stack/target/local-stack.jar [options])
+
+			Starts Industriedialog on this machine with only a JDK: Kafka, a MongoDB-compatible
+			store and a mail catcher in one JVM, the five services as separate JVMs.
+
+			Options:
+			  --reset             delete the data directory first (start from empty data)
+			  --data-dir=DIR      keep data and logs in DIR (default: ./var)
+			  --port-offset=N     add N to every port (8080 -> 8080+N, 9092 -> 9092+N, ...)
+			  --no-services       start only Kafka, MongoDB and the mail catcher
+			  --timeout=SECONDS   how long to wait for the services to become healthy (default 180)
+			  --help              show this text
+
+			Environment:
+			  SERVICE_JAVA_OPTS   JVM options for each service (default: %s)
+			  LOCAL_STACK_CDS     "off" disables, "on" enables the class-data-sharing cache in
+			                      <data-dir>/cds that makes service starts faster after the first
+			                      run (default: on, off when CI=true)
+
+			Ports (before the offset): gateway 8080, initiative-registry 8081, event-service 8082,
+			evaluation-service 8083, newsletter-service 8084, mails (web) 8025, SMTP 2525,
+			Kafka 9092 (controller 9093), MongoDB 27017.
+			Ctrl+C stops everything.
+			""";
+
+	static final String DEFAULT_SERVICE_JAVA_OPTS = "-XX:+UseSerialGC -Xss512k -Xms64m -Xmx256m "
+			+ "-XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1";
+
+	/** A service of the system: folder and jar name, port before the offset, database. */
+	record Service(String name, int basePort, String database) {
+	}
+
+	static final List<Service> SERVICES = List.of(new Service("initiative-registry", 8081, "initiative_registry"),
+			new Service("event-service", 8082, "event_service"),
+			new Service("evaluation-service", 8083, "evaluation_service"),
+			new Service("newsletter-service", 8084, "newsletter_service"), new Service("gateway", 8080, "gateway"));
+
+	private final Options options;
+
+	private final Path repo;
+
+	private final Path dataDir;
+
+	private final Path logDir;
+
+	private final PidsFile pidsFile;
+
+	private final long startNanos = System.nanoTime();
+
+	private final Map<Service, Process> processes = new LinkedHashMap<>();
+
+	private final List<AutoCloseable> infrastructure = new ArrayList<>();
+
+	private final ClassDataSharing classDataSharing;
+
+	/** Class-data archives that service processes write when they exit. */
+	private final Map<Process, Path> recordings = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private Logger log;
+
+	private boolean stopping;
+
+	private LocalStack(Options options, Path repo) {
+		this.options = options;
+		this.repo = repo;
+		this.dataDir = (options.dataDir != null) ? repo.resolve(options.dataDir).normalize() : repo.resolve("var");
+		this.logDir = this.dataDir.resolve("logs");
+		this.pidsFile = new PidsFile(this.dataDir.resolve("pids"));
+		this.classDataSharing = new ClassDataSharing(this.dataDir.resolve("cds"), serviceJavaOptions());
+	}
+
+	public static void main(String[] args) {
+		Options options;
+		try {
+			options = Options.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.err.println();
+			System.err.print(usage());
+			System.exit(2);
+			return;
+		}
+		if (options.help) {
+			System.out.print(usage());
+			return;
+		}
+		Path repo = Path.of("").toAbsolutePath();
+		LocalStack stack = new LocalStack(options, repo);
+		try {
+			stack.run();
+		}
+		catch (StartupFailure ex) {
+			System.err.println(ex.getMessage());
+			System.exit(1);
+		}
+		catch (RuntimeException ex) {
+			System.err.println("Start failed: " + ex.getMessage());
+			if (stack.log != null) {
+				stack.log.error("Start failed", ex);
+				System.err.println("Details in " + stack.logFile("local-stack"));
+			}
+			else {
+				ex.printStackTrace();
+			}
+			System.exit(1);
+		}
+	}
+
+	static String usage() {
+		return String.format(USAGE, DEFAULT_SERVICE_JAVA_OPTS);
+	}
+
+	private void run() {
+		checkRepository();
+		if (!this.options.noServices) {
+			checkJars();
+		}
+		this.pidsFile.stopLeftovers();
+		if (this.options.reset && Files.exists(this.dataDir)) {
+			say("Deleting the data in " + this.dataDir + " (--reset): starting from empty data");
+			reset();
+		}
+		try {
+			Files.createDirectories(this.logDir);
+			Files.deleteIfExists(readyMarker());
+		}
+		catch (IOException ex) {
+			throw new StartupFailure("Cannot create " + this.logDir + ": " + ex.getMessage());
+		}
+		initLogging();
+		checkPortsFree();
+		Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "local-stack-shutdown"));
+		this.pidsFile.write(this.processes);
+
+		int off = this.options.portOffset;
+		long step = System.nanoTime();
+		LocalMongoServer mongo = register(
+				LocalMongoServer.durable(this.dataDir.resolve("mongo/store.mv"), 27017 + off));
+		say("MongoDB-compatible store on port " + mongo.port() + " (" + seconds(step) + " s)");
+		step = System.nanoTime();
+		LocalKafka kafka = register(LocalKafka.start(this.dataDir.resolve("kafka"), 9092 + off, 9093 + off));
+		say("Kafka on " + kafka.bootstrapServers() + " (" + seconds(step) + " s)");
+		step = System.nanoTime();
+		MailCatcher mail = register(MailCatcher.start(this.dataDir.resolve("mail"), 2525 + off, 8025 + off));
+		say("Mail catcher: SMTP port " + mail.smtpPort() + ", web http://localhost:" + mail.httpPort() + " ("
+				+ seconds(step) + " s)");
+
+		if (!this.options.noServices) {
+			for (Service service : SERVICES) {
+				startService(service, mongo, kafka, mail);
+			}
+			awaitHealthy();
+		}
+		printReady(mongo, kafka, mail);
+		try {
+			Files.writeString(readyMarker(), String.valueOf(ProcessHandle.current().pid()));
+		}
+		catch (IOException ex) {
+			this.log.warn("Cannot write {}", readyMarker(), ex);
+		}
+		watchServices();
+	}
+
+	// ------------------------------------------------------------ checks
+
+	private void checkRepository() {
+		if (!Files.isRegularFile(this.repo.resolve("pom.xml"))) {
+			throw new StartupFailure("No pom.xml in " + this.repo + ". Start from the repository root: ./run.sh");
+		}
+		if (!this.options.noServices) {
+			List<String> missing = new ArrayList<>();
+			for (Service service : SERVICES) {
+				if (!Files.isDirectory(this.repo.resolve(service.name()))) {
+					missing.add(service.name());
+				}
+			}
+			if (!missing.isEmpty()) {
+				throw new StartupFailure("This does not look like the Industriedialog repository (" + this.repo
+						+ "): missing folders " + missing + ". Start from the repository root: ./run.sh");
+			}
+		}
+	}
+
+	private void checkJars() {
+		List<String> missing = new ArrayList<>();
+		for (Service service : SERVICES) {
+			if (!Files.isRegularFile(jar(service))) {
+				missing.add(this.repo.relativize(jar(service)).toString());
+			}
+		}
+		if (!missing.isEmpty()) {
+			throw new StartupFailure("Missing service jar(s): " + String.join(", ", missing)
+					+ "\nBuild them first: ./mvnw -DskipTests package   (./run.sh does this for you)");
+		}
+	}
+
+	private void checkPortsFree() {
+		int off = this.options.portOffset;
+		Map<Integer, String> ports = new LinkedHashMap<>();
+		ports.put(27017 + off, "MongoDB");
+		ports.put(9092 + off, "Kafka");
+		ports.put(9093 + off, "Kafka controller");
+		ports.put(2525 + off, "SMTP");
+		ports.put(8025 + off, "mail web");
+		if (!this.options.noServices) {
+			for (Service service : SERVICES) {
+				ports.put(service.basePort() + off, service.name());
+			}
+		}
+		List<String> busy = new ArrayList<>();
+		ports.forEach((port, name) -> {
+			if (!portFree(port)) {
+				busy.add(port + " (" + name + ")");
+			}
+		});
+		if (!busy.isEmpty()) {
+			throw new StartupFailure("Port(s) in use: " + String.join(", ", busy)
+					+ ".\nIs another local stack running? Stop it, or move all ports with --port-offset=N.");
+		}
+	}
+
+	static boolean portFree(int port) {
+		if (port <= 0 || port > 65535) {
+			throw new StartupFailure("Port " + port + " is out of range; check --port-offset");
+		}
+		try (ServerSocket socket = new ServerSocket()) {
+			socket.setReuseAddress(true);
+			socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	// ------------------------------------------------------------ services
+
+	private Path jar(Service service) {
+		return this.repo.resolve(service.name()).resolve("target").resolve(service.name() + ".jar");
+	}
+
+	private Path logFile(String name) {
+		return this.logDir.resolve(name + ".log");
+	}
+
+	private int port(Service service) {
+		return service.basePort() + this.options.portOffset;
+	}
+
+	private int port(String name) {
+		return SERVICES.stream()
+			.filter((service) -> service.name().equals(name))
+			.findFirst()
+			.map(this::port)
+			.orElseThrow();
+	}
+
+	private synchronized void startService(Service service, LocalMongoServer mongo, LocalKafka kafka,
+			MailCatcher mail) {
+		if (this.stopping) {
+			throw new StartupFailure("Interrupted.");
+		}
+		List<String> command = new ArrayList<>();
+		command.add(javaCommand());
+		command.addAll(serviceJavaOptions());
+		ClassDataSharing.Launch launch = this.classDataSharing.launch(service.name(), jar(service));
+		command.addAll(launch.arguments());
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.repo.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(service.name()).toFile()));
+		Map<String, String> env = builder.environment();
+		env.put("SERVER_PORT", String.valueOf(port(service)));
+		env.put("MONGODB_URI", mongo.connectionString() + "/" + service.database());
+		env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+		env.put("SMTP_HOST", "127.0.0.1");
+		env.put("SMTP_PORT", String.valueOf(mail.smtpPort()));
+		env.put("MAIL_WEB_URL", "http://localhost:" + mail.httpPort());
+		env.put("SPRING_PROFILES_ACTIVE", "local");
+		env.put("LAUNCHER_PID", String.valueOf(ProcessHandle.current().pid()));
+		if (service.name().equals("gateway")) {
+			env.put("REGISTRY_URL", "http://127.0.0.1:" + port("initiative-registry"));
+			env.put("EVENT_SERVICE_URL", "http://127.0.0.1:" + port("event-service"));
+			env.put("EVALUATION_URL", "http://127.0.0.1:" + port("evaluation-service"));
+			env.put("NEWSLETTER_URL", "http://127.0.0.1:" + port("newsletter-service"));
+		}
+		rotateIfLarge(logFile(service.name()));
+		try {
+			Files.writeString(logFile(service.name()),
+					"=== " + java.time.OffsetDateTime.now() + " started by local-stack: " + String.join(" ", command)
+							+ "\n",
+					StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+					java.nio.file.StandardOpenOption.APPEND);
+			Process process = builder.start();
+			this.processes.put(service, process);
+			if (launch.recording() != null) {
+				this.recordings.put(process, launch.recording());
+			}
+			this.pidsFile.write(this.processes);
+			this.log.info("Started {} (pid {}) on port {}", service.name(), process.pid(), port(service));
+		}
+		catch (IOException ex) {
+			throw new StartupFailure("Cannot start " + service.name() + ": " + ex.getMessage());
+		}
+	}
+
+	static String javaCommand() {
+		return ProcessHandle.current()
+			.info()
+			.command()
+			.orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+	}
+
+	static List<String> serviceJavaOptions() {
+		String configured = System.getenv("SERVICE_JAVA_OPTS");
+		String options = (configured != null && !configured.isBlank()) ? configured : DEFAULT_SERVICE_JAVA_OPTS;
+		return Arrays.stream(options.trim().split("\\s+")).filter((option) -> !option.isEmpty()).toList();
+	}
+
+	private void awaitHealthy() {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(this.options.timeoutSeconds);
+		Map<Service, Process> waiting = new LinkedHashMap<>(this.processes);
+		say("Starting " + waiting.size() + " services (logs in " + this.logDir + ") …");
+		long nextProgress = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (!waiting.isEmpty()) {
+			for (var iterator = waiting.entrySet().iterator(); iterator.hasNext();) {
+				var entry = iterator.next();
+				Service service = entry.getKey();
+				Process process = entry.getValue();
+				if (!process.isAlive()) {
+					fail(service, service.name() + " exited with code " + process.exitValue() + " while starting.");
+				}
+				if (healthy(http, service)) {
+					say("  " + service.name() + " is up on port " + port(service) + " after " + seconds(this.startNanos)
+							+ " s");
+					iterator.remove();
+				}
+			}
+			if (waiting.isEmpty()) {
+				break;
+			}
+			if (System.nanoTime() > deadline) {
+				Service first = waiting.keySet().iterator().next();
+				fail(first, "Timed out after " + this.options.timeoutSeconds + " s waiting for "
+						+ waiting.keySet().stream().map(Service::name).toList() + " to become healthy.");
+			}
+			if (System.nanoTime() > nextProgress) {
+				say("  waiting for " + String.join(", ", waiting.keySet().stream().map(Service::name).toList()) + " ("
+						+ seconds(this.startNanos) + " s)");
+				nextProgress = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			}
+			sleep(500);
+			synchronized (this) {
+				if (this.stopping) {
+					throw new StartupFailure("Interrupted.");
+				}
+			}
+		}
+	}
+
+	private boolean healthy(HttpClient http, Service service) {
+		URI uri = URI.create("http://127.0.0.1:" + port(service) + "/actuator/health/readiness");
+		try {
+			HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
+					HttpResponse.BodyHandlers.discarding());
+			return response.statusCode() == 200;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private void fail(Service service, String message) {
+		StringBuilder text = new StringBuilder(message);
+		Path log = logFile(service.name());
+		text.append("\nLast 30 lines of ").append(log).append(':');
+		for (String line : tail(log, 30)) {
+			text.append("\n  | ").append(line);
+		}
+		text.append("\nStopping everything.");
+		throw new StartupFailure(text.toString());
+	}
+
+	static List<String> tail(Path file, int lines) {
+		try {
+			List<String> all = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+			return all.subList(Math.max(0, all.size() - lines), all.size());
+		}
+		catch (IOException ex) {
+			return List.of("(cannot read " + file + ": " + ex.getMessage() + ")");
+		}
+	}
+
+	/** After the start: report services that die, until this JVM stops. */
+	private void watchServices() {
+		Map<Service, Process> running = new LinkedHashMap<>(this.processes);
+		while (true) {
+			sleep(1000);
+			synchronized (this) {
+				if (this.stopping) {
+					return;
+				}
+			}
+			for (var iterator = running.entrySet().iterator(); iterator.hasNext();) {
+				var entry = iterator.next();
+				if (!entry.getValue().isAlive()) {
+					say(entry.getKey().name() + " stopped unexpectedly (exit code " + entry.getValue().exitValue()
+							+ "); see " + logFile(entry.getKey().name()));
+					iterator.remove();
+				}
+			}
+		}
+	}
+
+	private void printReady(LocalMongoServer mongo, LocalKafka kafka, MailCatcher mail) {
+		StringBuilder text = new StringBuilder();
+		if (this.options.noServices) {
+			text.append("Industriedialog infrastructure is ready in ")
+				.append(seconds(this.startNanos))
+				.append(" s (--no-services: start the services yourself)\n");
+		}
+		else {
+			text.append("Industriedialog is ready in ").append(seconds(this.startNanos)).append(" s\n");
+			text.append(line("Gateway", "http://localhost:" + port("gateway")));
+		}
+		text.append(line("Mails", "http://localhost:" + mail.httpPort()));
+		text.append(line("SMTP", "127.0.0.1:" + mail.smtpPort()));
+		text.append(line("Kafka", kafka.bootstrapServers()));
+		text.append(line("MongoDB", mongo.connectionString()));
+		if (!this.options.noServices) {
+			for (Service service : SERVICES) {
+				if (!service.name().equals("gateway")) {
+					text.append(line(service.name(), "http://localhost:" + port(service)));
+				}
+			}
+		}
+		text.append(line("Logs", this.logDir.toString()));
+		text.append("Ctrl+C stops everything; ./run.sh --reset starts from empty data");
+		say(text.toString());
+	}
+
+	private static String line(String name, String value) {
+		return String.format(Locale.ROOT, "  %-20s %s%n", name, value);
+	}
+
+	// ------------------------------------------------------------ stop
+
+	private synchronized <T extends AutoCloseable> T register(T closeable) {
+		if (this.stopping) {
+			closeQuietly(closeable);
+			throw new StartupFailure("Interrupted.");
+		}
+		this.infrastructure.add(closeable);
+		return closeable;
+	}
+
+	/** Shutdown hook: services first, then mail catcher, Kafka, MongoDB. */
+	private void stop() {
+		List<Process> children;
+		List<AutoCloseable> infra;
+		synchronized (this) {
+			if (this.stopping) {
+				return;
+			}
+			this.stopping = true;
+			children = new ArrayList<>(this.processes.values());
+			infra = new ArrayList<>(this.infrastructure);
+		}
+		if (this.log == null) {
+			return; // nothing started yet
+		}
+		boolean recordingClassData = !this.recordings.isEmpty();
+		System.out.println(recordingClassData
+				? "Stopping … (the services save class data for faster starts next time; up to 60 s)" : "Stopping …");
+		List<Long> killed = stopProcesses(children, Duration.ofSeconds(recordingClassData ? 60 : 20));
+		this.recordings.forEach((process, recording) -> ClassDataSharing.finish(recording, !process.isAlive()
+				&& !killed.contains(process.pid()) && List.of(0, 130, 143).contains(process.exitValue())));
+		this.pidsFile.delete();
+		for (int i = infra.size() - 1; i >= 0; i--) {
+			closeQuietly(infra.get(i));
+		}
+		try {
+			Files.deleteIfExists(readyMarker());
+		}
+		catch (IOException ex) {
+			// best effort
+		}
+		System.out.println("stopped");
+	}
+
+	/**
+	 * Stops processes: SIGTERM, then SIGKILL for those still running after the grace
+	 * period.
+	 * @return the pids that had to be killed
+	 */
+	static List<Long> stopProcesses(List<? extends Object> processesOrHandles, Duration grace) {
+		List<Long> killed = new ArrayList<>();
+		List<ProcessHandle> handles = new ArrayList<>();
+		for (Object each : processesOrHandles) {
+			handles.add((each instanceof Process process) ? process.toHandle() : (ProcessHandle) each);
+		}
+		handles.removeIf((handle) -> !handle.isAlive());
+		handles.forEach(ProcessHandle::destroy);
+		long deadline = System.nanoTime() + grace.toNanos();
+		for (ProcessHandle handle : handles) {
+			long left = Math.max(0, deadline - System.nanoTime());
+			try {
+				handle.onExit().get(left, TimeUnit.NANOSECONDS);
+			}
+			catch (Exception ex) {
+				killed.add(handle.pid());
+				handle.destroyForcibly();
+				try {
+					handle.onExit().get(5, TimeUnit.SECONDS);
+				}
+				catch (Exception ignored) {
+					// reported below
+				}
+			}
+			if (handle.isAlive()) {
+				System.err.println("Process " + handle.pid() + " did not stop");
+			}
+		}
+		return killed;
+	}
+
+	private void closeQuietly(AutoCloseable closeable) {
+		try {
+			closeable.close();
+		}
+		catch (Exception ex) {
+			if (this.log != null) {
+				this.log.warn("Stopping {} failed", closeable, ex);
+			}
+		}
+	}
+
+	// ------------------------------------------------------------ helpers
+
+	private void initLogging() {
+		rotateIfLarge(logFile("local-stack"));
+		System.setProperty("localstack.logdir", this.logDir.toString());
+		if (System.getProperty("logback.configurationFile") == null) {
+			System.setProperty("logback.configurationFile", "local-stack-logback.xml");
+		}
+		this.log = LoggerFactory.getLogger(LocalStack.class);
+		this.log.info("Starting local stack in {} with data in {}", this.repo, this.dataDir);
+	}
+
+	/**
+	 * Keeps the logs bounded: a log over 20 MB becomes {@code <name>.log.1} at the start.
+	 */
+	static void rotateIfLarge(Path log) {
+		try {
+			if (Files.isRegularFile(log) && Files.size(log) > 20L * 1024 * 1024) {
+				Files.move(log, log.resolveSibling(log.getFileName() + ".1"),
+						java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+		catch (IOException ex) {
+			// keep appending
+		}
+	}
+
+	private Path readyMarker() {
+		return this.dataDir.resolve("ready");
+	}
+
+	private void say(String message) {
+		System.out.println(message);
+		if (this.log != null) {
+			this.log.info(message);
+		}
+	}
+
+	static String seconds(long sinceNanos) {
+		return String.format(Locale.ROOT, "%.1f", (System.nanoTime() - sinceNanos) / 1e9);
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Deletes the data directory except the class-data cache (not data, only speed). */
+	private void reset() {
+		try (var children = Files.list(this.dataDir)) {
+			for (Path child : children.toList()) {
+				if (!child.getFileName().toString().equals("cds")) {
+					if (Files.isDirectory(child)) {
+						deleteRecursively(child);
+					}
+					else {
+						Files.delete(child);
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new StartupFailure("Cannot delete " + this.dataDir + ": " + ex.getMessage());
+		}
+	}
+
+	static void deleteRecursively(Path dir) {
+		try (var paths = Files.walk(dir)) {
+			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot delete " + dir, ex);
+		}
+	}
+
+	/** A start that cannot go on: the message is for the person at the terminal. */
+	static final class StartupFailure extends RuntimeException {
+
+		StartupFailure(String message) {
+			super(message, null, false, false);
+		}
+
+	}
+
+	/** Command line options. */
+	static final class Options {
+
+		boolean reset;
+
+		boolean noServices;
+
+		boolean help;
+
+		String dataDir;
+
+		int portOffset;
+
+		int timeoutSeconds = 180;
+
+		static Options parse(String... args) {
+			Options options = new Options();
+			for (String arg : args) {
+				if (arg.equals("--reset")) {
+					options.reset = true;
+				}
+				else if (arg.equals("--no-services")) {
+					options.noServices = true;
+				}
+				else if (arg.equals("--help") || arg.equals("-h")) {
+					options.help = true;
+				}
+				else if (arg.startsWith("--data-dir=") && arg.length() > "--data-dir=".length()) {
+					options.dataDir = arg.substring("--data-dir=".length());
+				}
+				else if (arg.startsWith("--port-offset=")) {
+					options.portOffset = number(arg, "--port-offset=");
+				}
+				else if (arg.startsWith("--timeout=")) {
+					options.timeoutSeconds = number(arg, "--timeout=");
+				}
+				else {
+					throw new IllegalArgumentException("Unknown option: " + arg);
+				}
+			}
+			return options;
+		}
+
+		private static int number(String arg, String prefix) {
+			try {
+				int value = Integer.parseInt(arg.substring(prefix.length()));
+				if (value < 0) {
+					throw new NumberFormatException();
+				}
+				return value;
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException("Not a number >= 0: " + arg);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,172 @@
+package de.industriedialog.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class LocalMongoServerIT {
+
+	@TempDir
+	Path tempDir;
+
+	@Test
+	void shouldDoCrudAndRejectDuplicatesWhenInMemory() {
+		try (LocalMongoServer server = LocalMongoServer.inMemory();
+				MongoClient client = MongoClients.create(server.connectionString())) {
+			assertThat(server.connectionString()).isEqualTo("mongodb://127.0.0.1:" + server.port());
+			exerciseCrud(client);
+		}
+	}
+
+	@Test
+	void shouldDoCrudAndRejectDuplicatesWhenDurable() {
+		try (LocalMongoServer server = LocalMongoServer.durable(this.tempDir.resolve("crud/store.mv"), 0);
+				MongoClient client = MongoClients.create(server.connectionString())) {
+			exerciseCrud(client);
+		}
+	}
+
+	@Test
+	void shouldAnswerHelloWhenAsked() {
+		try (LocalMongoServer memory = LocalMongoServer.inMemory();
+				LocalMongoServer durable = LocalMongoServer.durable(this.tempDir.resolve("hello.mv"), 0)) {
+			for (LocalMongoServer server : List.of(memory, durable)) {
+				try (MongoClient client = MongoClients.create(server.connectionString())) {
+					// what Spring Boot's MongoHealthIndicator sends
+					Document hello = client.getDatabase("admin").runCommand(new Document("hello", 1));
+					assertThat(hello.get("ok", Number.class).intValue()).isEqualTo(1);
+					assertThat(hello.getBoolean("isWritablePrimary")).isTrue();
+					assertThat(hello.get("maxWireVersion", Number.class).intValue()).isPositive();
+					Document helloElsewhere = client.getDatabase("app").runCommand(new Document("hello", 1));
+					assertThat(helloElsewhere.get("ok", Number.class).intValue()).isEqualTo(1);
+				}
+			}
+		}
+	}
+
+	@Test
+	void shouldKeepDataWhenRestartedCleanly() {
+		Path file = this.tempDir.resolve("restart.mv");
+		try (LocalMongoServer server = LocalMongoServer.durable(file, 0);
+				MongoClient client = MongoClients.create(server.connectionString())) {
+			client.getDatabase("app").getCollection("things").insertOne(new Document("_id", "a").append("n", 1));
+		}
+		try (LocalMongoServer server = LocalMongoServer.durable(file, 0);
+				MongoClient client = MongoClients.create(server.connectionString())) {
+			assertThat(client.getDatabase("app").getCollection("things").find(Filters.eq("_id", "a")).first())
+				.containsEntry("n", 1);
+		}
+	}
+
+	/**
+	 * The store runs in a child JVM that is killed with SIGKILL right after the last
+	 * acknowledged insert; every acknowledged document must be there after a restart.
+	 */
+	@Test
+	void shouldKeepEveryAcknowledgedWriteWhenKilledHard() throws Exception {
+		Path file = this.tempDir.resolve("crash/store.mv");
+		Path portFile = this.tempDir.resolve("crash.port");
+		Path output = this.tempDir.resolve("child.log");
+		Files.createDirectories(file.getParent());
+		Process child = new ProcessBuilder(LocalStack.javaCommand(), "-XX:+UseSerialGC", "-Xmx128m", "-cp",
+				System.getProperty("java.class.path"), DurableMongoChild.class.getName(), file.toString(),
+				portFile.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile())
+			.start();
+		Set<Integer> acknowledged = new HashSet<>();
+		int n = 1000;
+		long nanos;
+		try {
+			int port = awaitPort(child, portFile, output);
+			try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port + "/?w=1&journal=true")) {
+				MongoCollection<Document> collection = client.getDatabase("crash").getCollection("docs");
+				collection.insertOne(new Document("_id", -1)); // warm up the connection
+				long start = System.nanoTime();
+				for (int i = 0; i < n; i++) {
+					collection.insertOne(new Document("_id", i).append("payload", "x".repeat(200)));
+					acknowledged.add(i);
+				}
+				nanos = System.nanoTime() - start;
+				// SIGKILL while the client is still connected, right after the last ack
+				child.destroyForcibly();
+			}
+		}
+		finally {
+			child.destroyForcibly();
+			assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		}
+		System.out.printf("durable store: %d acknowledged inserts in %d ms (%.0f inserts/s, one client)%n", n,
+				nanos / 1_000_000, n / (nanos / 1e9));
+		assertThat(acknowledged).hasSize(n);
+
+		try (LocalMongoServer server = LocalMongoServer.durable(file, 0);
+				MongoClient client = MongoClients.create(server.connectionString())) {
+			MongoCollection<Document> collection = client.getDatabase("crash").getCollection("docs");
+			Set<Integer> present = new HashSet<>();
+			for (Document document : collection.find()) {
+				present.add(document.getInteger("_id"));
+			}
+			List<Integer> lost = new ArrayList<>(acknowledged);
+			lost.removeAll(present);
+			assertThat(lost).as("acknowledged but lost after kill -9").isEmpty();
+		}
+	}
+
+	private static int awaitPort(Process child, Path portFile, Path output) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (!Files.exists(portFile)) {
+			if (!child.isAlive() || System.nanoTime() > deadline) {
+				throw new AssertionError("child did not start: " + Files.readString(output));
+			}
+			Thread.sleep(50);
+		}
+		return Integer.parseInt(Files.readString(portFile).trim());
+	}
+
+	private static void exerciseCrud(MongoClient client) {
+		MongoCollection<Document> people = client.getDatabase("app").getCollection("people");
+		people.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
+		people.insertOne(new Document("_id", "p1").append("email", "a@example.org").append("visits", 1));
+		people.insertOne(new Document("_id", "p2").append("email", "b@example.org").append("visits", 5));
+
+		assertThat(people.find(Filters.eq("email", "a@example.org")).first()).containsEntry("_id", "p1");
+		assertThat(people.countDocuments(Filters.gt("visits", 2))).isEqualTo(1);
+
+		people.updateOne(Filters.eq("_id", "p1"), Updates.inc("visits", 2));
+		assertThat(people.find(Filters.eq("_id", "p1")).first()).containsEntry("visits", 3);
+
+		assertThatThrownBy(() -> people.insertOne(new Document("_id", "p3").append("email", "a@example.org")))
+			.isInstanceOfSatisfying(MongoWriteException.class, (ex) -> {
+				assertThat(ex.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY);
+				assertThat(ex.getCode()).isEqualTo(11000);
+			});
+
+		people.deleteOne(Filters.eq("_id", "p2"));
+		assertThat(people.countDocuments()).isEqualTo(1);
+	}
+
+}
