@@ -1,0 +1,59 @@
+package de.industriedialog.platform;
+
+import de.industriedialog.contracts.EventContracts;
+import de.industriedialog.platform.messaging.OutboxEvents;
+import de.industriedialog.platform.messaging.OutboxProperties;
+import de.industriedialog.platform.messaging.OutboxRelay;
+import de.industriedialog.platform.web.GermanProblemDetails;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * What every Industriedialog service gets by depending on the platform: the outbox (when
+ * it names collections), and German problem details for servlet services.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(OutboxProperties.class)
+public class PlatformAutoConfiguration {
+
+	@Bean
+	EventContracts eventContracts() {
+		return EventContracts.fromClasspath();
+	}
+
+	@Bean
+	OutboxEvents outboxEvents(JsonMapper jsonMapper, EventContracts eventContracts) {
+		return new OutboxEvents(jsonMapper, eventContracts);
+	}
+
+	@Bean
+	@ConditionalOnProperty(prefix = "industriedialog.outbox", name = "enabled", havingValue = "true")
+	OutboxRelay outboxRelay(MongoTemplate mongoTemplate, StreamBridge streamBridge, OutboxProperties properties,
+			@Value("/${spring.application.name}") String source, MeterRegistry meterRegistry) {
+		return new OutboxRelay(mongoTemplate, streamBridge, properties, source, meterRegistry);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+	static class ServletProblemDetailsConfiguration {
+
+		@Bean
+		GermanProblemDetails germanProblemDetails() {
+			return new GermanProblemDetails();
+		}
+
+	}
+
+}

@@ -1,0 +1,22 @@
+package de.industriedialog.platform.messaging;
+
+import java.time.Instant;
+
+/**
+ * An event waiting to be published, embedded in the document of the aggregate that raised
+ * it. Because the store may lack multi-document transactions, the state change and its
+ * pending events must be one single-document write; the {@link OutboxRelay} publishes and
+ * removes the entry afterwards.
+ *
+ * @param id the CloudEvents {@code ce_id}; consumers deduplicate by it
+ * @param topic the Kafka topic
+ * @param eventType the logical event type, e.g. {@code SteckbriefPublished}
+ * @param key the record key (the aggregate id, or the id the topic is ordered by)
+ * @param subject the CloudEvents {@code ce_subject}: the id of the aggregate
+ * @param payload the JSON payload, already validated against the contract
+ * @param occurredAt when the change happened ({@code ce_time})
+ */
+public record OutboxEvent(String id, String topic, String eventType, String key, String subject, String payload,
+		Instant occurredAt) {
+
+}

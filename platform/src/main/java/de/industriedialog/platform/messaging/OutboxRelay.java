@@ -1,0 +1,168 @@
+package de.industriedialog.platform.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import de.industriedialog.contracts.CloudEventHeaders;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.MessageBuilder;
+
+/**
+ * Publishes the {@link OutboxEvent}s embedded in aggregate documents and removes each one
+ * once Kafka has acknowledged it. A crash between the send and the removal publishes the
+ * event again with the same {@code ce_id}; consumers deduplicate by it, so the delivery
+ * is at least once and the effect exactly once.
+ *
+ * <p>
+ * It polls instead of tailing a change stream because change streams need a replica set
+ * (and an oplog the local store would have to keep forever); polling works on every
+ * MongoDB-compatible store.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+	static final String OUTBOX_FIELD = "outbox";
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private final MongoTemplate mongo;
+
+	private final StreamBridge streamBridge;
+
+	private final OutboxProperties properties;
+
+	private final String source;
+
+	private final Counter published;
+
+	private final AtomicLong backlog = new AtomicLong();
+
+	private ScheduledExecutorService executor;
+
+	public OutboxRelay(MongoTemplate mongo, StreamBridge streamBridge, OutboxProperties properties, String source,
+			MeterRegistry meterRegistry) {
+		this.mongo = mongo;
+		this.streamBridge = streamBridge;
+		this.properties = properties;
+		this.source = source;
+		this.published = Counter.builder("outbox.published")
+			.description("Events published from the outbox")
+			.register(meterRegistry);
+		Gauge.builder("outbox.backlog", this.backlog, AtomicLong::get)
+			.description("Pending outbox events seen in the last poll")
+			.register(meterRegistry);
+	}
+
+	/**
+	 * Publishes everything pending now. Returns the number of events published.
+	 */
+	public synchronized int publishPending() {
+		int count = 0;
+		long seen = 0;
+		for (String collection : this.properties.collections()) {
+			Query pending = new Query(Criteria.where(OUTBOX_FIELD + ".0").exists(true))
+				.limit(this.properties.batchSize());
+			pending.fields().include(OUTBOX_FIELD);
+			for (Document aggregate : this.mongo.find(pending, Document.class, collection)) {
+				List<Document> entries = aggregate.getList(OUTBOX_FIELD, Document.class, List.of());
+				seen += entries.size();
+				for (Document entry : entries) {
+					send(entry);
+					Update remove = new Update().pull(OUTBOX_FIELD, new Document("id", entry.getString("id")));
+					this.mongo.updateFirst(Query.query(Criteria.where("_id").is(aggregate.get("_id"))), remove,
+							collection);
+					this.published.increment();
+					count++;
+				}
+			}
+		}
+		this.backlog.set(seen - count);
+		return count;
+	}
+
+	private void send(Document entry) {
+		String key = entry.getString("key");
+		Object time = entry.get("occurredAt");
+		String ceTime = (time instanceof java.util.Date date) ? date.toInstant().toString() : String.valueOf(time);
+		Message<byte[]> message = MessageBuilder
+			.withPayload(entry.getString("payload").getBytes(StandardCharsets.UTF_8))
+			.setHeader(KafkaHeaders.KEY, key.getBytes(StandardCharsets.UTF_8))
+			.setHeader(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0)
+			.setHeader(CloudEventHeaders.ID, entry.getString("id"))
+			.setHeader(CloudEventHeaders.TYPE, CloudEventHeaders.ceType(entry.getString("eventType")))
+			.setHeader(CloudEventHeaders.SOURCE, this.source)
+			.setHeader(CloudEventHeaders.SUBJECT, entry.getString("subject"))
+			.setHeader(CloudEventHeaders.TIME, ceTime)
+			.setHeader(CloudEventHeaders.CONTENT_TYPE, "application/json")
+			.setHeader(MessageHeaders.CONTENT_TYPE, "application/json")
+			.build();
+		if (!this.streamBridge.send(entry.getString("topic"), message)) {
+			throw new IllegalStateException("Kafka did not accept event " + entry.getString("id"));
+		}
+	}
+
+	private void poll() {
+		try {
+			publishPending();
+		}
+		catch (RuntimeException ex) {
+			// Kafka or the store is unavailable; the entries stay and the next poll
+			// retries.
+			log.warn("Outbox relay could not publish: {}", ex.getMessage());
+		}
+	}
+
+	@Override
+	public void start() {
+		this.executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "outbox-relay");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long interval = this.properties.pollInterval().toMillis();
+		this.executor.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public void stop() {
+		this.executor.shutdown();
+		try {
+			this.executor.awaitTermination(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		this.executor = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.executor != null;
+	}
+
+	@Override
+	public int getPhase() {
+		// Start after the binder, stop before it.
+		return Integer.MAX_VALUE - 1000;
+	}
+
+}
