@@ -1,0 +1,6 @@
+package de.industriedialog.registry.steckbrief;
+
+/** A place in WGS 84 degrees. */
+public record Coordinates(double lat, double lon) {
+
+}

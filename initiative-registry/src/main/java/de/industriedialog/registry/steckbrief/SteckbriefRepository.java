@@ -1,0 +1,7 @@
+package de.industriedialog.registry.steckbrief;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface SteckbriefRepository extends MongoRepository<Steckbrief, String> {
+
+}
