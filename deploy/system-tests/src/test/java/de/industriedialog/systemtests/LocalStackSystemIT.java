@@ -1,0 +1,203 @@
+package de.industriedialog.systemtests;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Starts the whole system exactly as {@code ./run.sh} does (the launcher jar from the
+ * repository root) and checks the first slice end to end: the 2017 registry travels from
+ * the registry over Kafka into the KPI view and is read through the gateway.
+ */
+class LocalStackSystemIT {
+
+	/** Shifts every port so a stack a developer is running does not collide. */
+	private static final int PORT_OFFSET = 10000;
+
+	private static final int GATEWAY = 8080 + PORT_OFFSET;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private Process launcher;
+
+	@TempDir(cleanup = CleanupMode.ON_SUCCESS)
+	Path dataDir;
+
+	@AfterEach
+	void stopLauncher() throws InterruptedException {
+		if (this.launcher != null && this.launcher.isAlive()) {
+			this.launcher.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		}
+	}
+
+	@Test
+	void shouldReproduceTabelle1ThroughTheGatewayAndKeepTheDataAcrossARestart() throws Exception {
+		start();
+
+		JsonNode kpi = awaitKpiTotal(40);
+		assertTabelle1(kpi);
+		assertThat(getJson("/api/initiatives?level=STATE&size=100").at("/page/totalElements").asInt()).isEqualTo(18);
+
+		HttpResponse<String> unknown = get("/api/does-not-exist");
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(unknown.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(this.json.readTree(unknown.body()).get("detail").asString()).contains("Adresse");
+
+		for (Map.Entry<String, Integer> service : Map
+			.of("initiative-registry", 8081, "event-service", 8082, "evaluation-service", 8083, "newsletter-service",
+					8084, "gateway", 8080)
+			.entrySet()) {
+			HttpResponse<String> metrics = this.http.send(HttpRequest
+				.newBuilder(
+						URI.create("http://localhost:" + (service.getValue() + PORT_OFFSET) + "/actuator/prometheus"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(metrics.statusCode()).as(service.getKey()).isEqualTo(200);
+			assertThat(metrics.body()).contains("application=\"" + service.getKey() + "\"");
+		}
+
+		stop();
+		assertThat(portIsFree(GATEWAY)).as("gateway port free after stop").isTrue();
+		assertThat(portIsFree(9092 + PORT_OFFSET)).as("Kafka port free after stop").isTrue();
+		assertThat(portIsFree(27017 + PORT_OFFSET)).as("MongoDB port free after stop").isTrue();
+
+		start();
+		// The import runs again on every start and must add nothing; the view keeps its
+		// numbers.
+		Thread.sleep(3000);
+		assertTabelle1(awaitKpiTotal(40));
+		assertThat(getJson("/api/initiatives?size=1").at("/page/totalElements").asInt()).isEqualTo(40);
+		stop();
+	}
+
+	private void assertTabelle1(JsonNode kpi) {
+		assertThat(kpi.get("total").asInt()).isEqualTo(40);
+		assertThat(counts(kpi.get("byLevel"))).containsExactly(Map.entry("LOCAL", 8), Map.entry("REGIONAL", 14),
+				Map.entry("STATE", 18));
+		assertThat(counts(kpi.get("byType"))).containsExactly(Map.entry("NETWORK", 17), Map.entry("MEASURE", 12),
+				Map.entry("MIXED", 11));
+		assertThat(counts(kpi.at("/byLevelAndType/LOCAL"))).containsExactly(Map.entry("NETWORK", 2),
+				Map.entry("MEASURE", 2), Map.entry("MIXED", 4));
+		assertThat(counts(kpi.at("/byLevelAndType/REGIONAL"))).containsExactly(Map.entry("NETWORK", 2),
+				Map.entry("MEASURE", 9), Map.entry("MIXED", 3));
+		assertThat(counts(kpi.at("/byLevelAndType/STATE"))).containsExactly(Map.entry("NETWORK", 13),
+				Map.entry("MEASURE", 1), Map.entry("MIXED", 4));
+		Map<String, Integer> byState = counts(kpi.get("byState"));
+		assertThat(byState).containsEntry("DE-NW", 13)
+			.containsEntry("DE-BE", 4)
+			.containsEntry("DE-BW", 4)
+			.containsEntry("DE-RP", 4)
+			.containsEntry("DE-HE", 3)
+			.containsEntry("DE-HH", 2)
+			.containsEntry("DE-TH", 2)
+			.containsEntry("UNKNOWN", 2)
+			.containsEntry("DE-MV", 0)
+			.containsEntry("DE-BB", 0);
+		assertThat(byState.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(40);
+		assertThat(byState.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey())
+			.isEqualTo("DE-NW");
+	}
+
+	private JsonNode awaitKpiTotal(int total) {
+		await().atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> getJson("/api/kpi/initiatives").get("total").asInt() == total);
+		return getJson("/api/kpi/initiatives");
+	}
+
+	private void start() throws Exception {
+		Path root = Path.of(System.getProperty("repository.root", "../..")).toAbsolutePath().normalize();
+		Path jar = root.resolve("deploy/local-stack/target/local-stack.jar");
+		assertThat(jar).as("launcher jar; build with ./mvnw -DskipTests package").exists();
+		String java = ProcessHandle.current().info().command().orElse("java");
+		Files.deleteIfExists(launcherOutput());
+		this.launcher = new ProcessBuilder(java, "-jar", jar.toString(), "--data-dir=" + this.dataDir,
+				"--port-offset=" + PORT_OFFSET)
+			.directory(root.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(launcherOutput().toFile())
+			.start();
+		await().atMost(Duration.ofSeconds(300))
+			.pollInterval(Duration.ofMillis(500))
+			.failFast("the launcher ended", () -> !this.launcher.isAlive())
+			.until(() -> launcherPrinted().contains("ready"));
+		assertThat(Files.exists(this.dataDir.resolve("ready"))).isTrue();
+	}
+
+	private void stop() throws InterruptedException, IOException {
+		List<ProcessHandle> services = this.launcher.descendants().toList();
+		assertThat(services).as("the five service JVMs").hasSizeGreaterThanOrEqualTo(5);
+		// SIGTERM, as Ctrl+C's SIGINT: the launcher's shutdown hook stops everything.
+		this.launcher.destroy();
+		assertThat(this.launcher.waitFor(90, TimeUnit.SECONDS)).as("launcher stopped").isTrue();
+		assertThat(launcherPrinted()).as("launcher exit code %d", this.launcher.exitValue()).contains("stopped");
+		assertThat(services).as("no stray processes").noneMatch(ProcessHandle::isAlive);
+	}
+
+	private Path launcherOutput() {
+		return this.dataDir.resolve("launcher.out");
+	}
+
+	private String launcherPrinted() throws IOException {
+		return Files.exists(launcherOutput()) ? Files.readString(launcherOutput()) : "";
+	}
+
+	private static boolean portIsFree(int port) {
+		try (ServerSocket socket = new ServerSocket(port)) {
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private JsonNode getJson(String path) {
+		HttpResponse<String> response = get(path);
+		assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
+		return this.json.readTree(response.body());
+	}
+
+	private HttpResponse<String> get(String path) {
+		try {
+			return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + GATEWAY + path))
+				.timeout(Duration.ofSeconds(20))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Map<String, Integer> counts(JsonNode node) {
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		node.properties().forEach((entry) -> counts.put(entry.getKey(), entry.getValue().asInt()));
+		return counts;
+	}
+
+}
