@@ -4,6 +4,7 @@ import de.industriedialog.contracts.EventContracts;
 import de.industriedialog.platform.messaging.OutboxEvents;
 import de.industriedialog.platform.messaging.OutboxProperties;
 import de.industriedialog.platform.messaging.OutboxRelay;
+import de.industriedialog.platform.security.ResourceServerConfiguration;
 import de.industriedialog.platform.web.GermanProblemDetails;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,11 +18,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * What every Industriedialog service gets by depending on the platform: the outbox (when
- * it names collections), and German problem details for servlet services.
+ * enabled), German problem details for servlet services, and the resource server setup
+ * when the service has Spring Security's resource server on its classpath.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(OutboxProperties.class)
@@ -42,6 +45,15 @@ public class PlatformAutoConfiguration {
 	OutboxRelay outboxRelay(MongoTemplate mongoTemplate, StreamBridge streamBridge, OutboxProperties properties,
 			@Value("/${spring.application.name}") String source, MeterRegistry meterRegistry) {
 		return new OutboxRelay(mongoTemplate, streamBridge, properties, source, meterRegistry);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(
+			name = "org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter")
+	@Import(ResourceServerConfiguration.class)
+	static class ServletResourceServerConfiguration {
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

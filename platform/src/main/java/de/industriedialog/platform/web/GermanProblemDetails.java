@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 
+import de.industriedialog.platform.security.ForbiddenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,6 +118,12 @@ public class GermanProblemDetails extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = problem(HttpStatus.METHOD_NOT_ALLOWED, "Methode nicht erlaubt",
 				"Die Methode " + ex.getMethod() + " ist hier nicht erlaubt.");
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.METHOD_NOT_ALLOWED, request);
+	}
+
+	@ExceptionHandler(ForbiddenException.class)
+	ResponseEntity<Object> handleForbidden(ForbiddenException ex, WebRequest request) {
+		ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "Keine Berechtigung", ex.getMessage());
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.FORBIDDEN, request);
 	}
 
 	@ExceptionHandler(NotFoundException.class)
