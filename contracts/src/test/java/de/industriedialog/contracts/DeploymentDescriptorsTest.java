@@ -140,7 +140,7 @@ class DeploymentDescriptorsTest {
 				.containsEntry("SPRING_PROFILES_ACTIVE", "docker")
 				.containsEntry("THC_PORT", PORTS.get(service))
 				.containsEntry("THC_PATH", "/actuator/health/readiness")
-				.containsKey("JWT_SIGNING_KEY");
+				.containsKey("JWT_SECRET");
 		}
 		assertThat(environment(map(services, "gateway")))
 			.containsEntry("REGISTRY_URL", "http://initiative-registry:8081")
@@ -309,7 +309,7 @@ class DeploymentDescriptorsTest {
 						.containsKey((String) ref.get("key"));
 				}
 			}
-			assertThat(variables).as(name).contains("MONGODB_URI", "JWT_SIGNING_KEY");
+			assertThat(variables).as(name).contains("MONGODB_URI", "JWT_SECRET");
 			Map<String, Object> service = services.get(name);
 			assertThat(service).as("Service " + name).isNotNull();
 			assertThat(map(service, "spec")).doesNotContainKey("type");
@@ -480,7 +480,11 @@ class DeploymentDescriptorsTest {
 	}
 
 	private static Result run(List<String> command) throws IOException, InterruptedException {
-		Process process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
+		ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+		// The secrets compose requires, as an operator would set them in .env.
+		builder.environment().put("JWT_SECRET", "validation-only-secret-of-at-least-32-bytes");
+		builder.environment().put("STAFF_PASSWORD", "validation-only");
+		Process process = builder.start();
 		process.getOutputStream().close();
 		byte[] output = process.getInputStream().readAllBytes();
 		if (!process.waitFor(120, TimeUnit.SECONDS)) {

@@ -1,15 +1,22 @@
 package de.industriedialog.gateway;
 
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
+import javax.crypto.spec.SecretKeySpec;
+
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 import de.industriedialog.localstack.LocalMongoServer;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,7 +45,11 @@ class GatewayRoutingIT {
 
 	static final LocalMongoServer mongo = LocalMongoServer.inMemory();
 
+	static final String SECRET = "gateway-test-secret-of-at-least-32-bytes";
+
 	static final AtomicReference<String> lastRequest = new AtomicReference<>();
+
+	static final AtomicReference<Headers> lastHeaders = new AtomicReference<>();
 
 	static final HttpServer registry = startRegistry();
 
@@ -51,6 +65,9 @@ class GatewayRoutingIT {
 		properties.add("spring.mongodb.uri", () -> mongo.connectionString() + "/gateway");
 		properties.add("REGISTRY_URL", () -> "http://127.0.0.1:" + registry.getAddress().getPort());
 		properties.add("EVENT_SERVICE_URL", () -> "http://127.0.0.1:" + closedPort());
+		properties.add("JWT_SECRET", () -> SECRET);
+		properties.add("STAFF_EMAIL", () -> "Staff@Industriedialog.test");
+		properties.add("STAFF_PASSWORD", () -> "richtig-geheim");
 	}
 
 	@AfterAll
@@ -98,6 +115,91 @@ class GatewayRoutingIT {
 		assertThat(response.body()).contains("<html lang=\"de\">").contains("Industrieinitiativen");
 	}
 
+	@Test
+	void shouldNeverPassOnAnAuthorizationHeaderAClientMadeUp() throws Exception {
+		URI uri = URI.create(base() + "/api/initiatives");
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(uri).header("Authorization", "Bearer made.up.token").build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(lastHeaders.get().containsKey("Authorization")).isFalse();
+	}
+
+	@Test
+	void shouldRelayTheLoggedInStaffMemberAsAShortLivedSignedJwt() throws Exception {
+		HttpClient browser = browser();
+		assertThat(login(browser, "staff@industriedialog.test", "richtig-geheim")).isEqualTo("/");
+
+		HttpResponse<String> response = browser.send(
+				HttpRequest.newBuilder(URI.create(base() + "/api/initiatives")).build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		String authorization = lastHeaders.get().getFirst("Authorization");
+		assertThat(authorization).startsWith("Bearer ");
+		NimbusJwtDecoder decoder = NimbusJwtDecoder
+			.withSecretKey(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
+			.macAlgorithm(MacAlgorithm.HS256)
+			.build();
+		Jwt jwt = decoder.decode(authorization.substring("Bearer ".length()));
+		assertThat(jwt.getSubject()).isEqualTo("staff@industriedialog.test");
+		assertThat(jwt.getClaimAsStringList("roles")).containsExactly("STAFF");
+		assertThat(jwt.getClaimAsString("iss")).isEqualTo("industriedialog-gateway");
+		assertThat(Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt())).isLessThanOrEqualTo(Duration.ofMinutes(5));
+		assertThat(lastHeaders.get().containsKey("Cookie")).as("session cookie stays at the gateway").isFalse();
+
+		HttpResponse<String> session = browser.send(HttpRequest.newBuilder(URI.create(base() + "/api/session")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		JsonNode me = this.json.readTree(session.body());
+		assertThat(me.get("authenticated").asBoolean()).isTrue();
+		assertThat(me.get("roles").get(0).asString()).isEqualTo("STAFF");
+	}
+
+	@Test
+	void shouldThrottleLoginAttemptsAfterFiveFailures() throws Exception {
+		HttpClient browser = browser();
+		for (int attempt = 1; attempt <= 5; attempt++) {
+			assertThat(login(browser, "staff@industriedialog.test", "falsch-" + attempt)).isEqualTo("/login?error");
+		}
+
+		assertThat(login(browser, "staff@industriedialog.test", "richtig-geheim")).isEqualTo("/login?locked");
+		assertThat(get("/login").body()).contains("Anmelden");
+	}
+
+	private static HttpClient browser() {
+		return HttpClient.newBuilder()
+			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+	}
+
+	/** Logs in like the login page does; returns where the gateway redirects to. */
+	private String login(HttpClient browser, String username, String password) throws Exception {
+		browser.send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(),
+				HttpResponse.BodyHandlers.discarding());
+		String csrf = ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals("XSRF-TOKEN"))
+			.findFirst()
+			.orElseThrow()
+			.getValue();
+		String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+				+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+				+ URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+		HttpResponse<Void> response = browser.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.discarding());
+		assertThat(response.statusCode()).isBetween(300, 399);
+		return response.headers().firstValue("Location").orElseThrow();
+	}
+
+	private String base() {
+		return "http://localhost:" + this.environment.getProperty("local.server.port");
+	}
+
 	private HttpResponse<String> get(String path) throws Exception {
 		URI uri = URI.create("http://localhost:" + this.environment.getProperty("local.server.port") + path);
 		return this.http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
@@ -108,6 +210,7 @@ class GatewayRoutingIT {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			server.createContext("/", (exchange) -> {
 				lastRequest.set(exchange.getRequestURI().toString());
+				lastHeaders.set(exchange.getRequestHeaders());
 				byte[] body = "{\"from\":\"registry\"}".getBytes(StandardCharsets.UTF_8);
 				exchange.getResponseHeaders().add("Content-Type", "application/json");
 				exchange.sendResponseHeaders(200, body.length);

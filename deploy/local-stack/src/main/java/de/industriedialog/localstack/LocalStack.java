@@ -31,12 +31,14 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Each service gets {@code SERVER_PORT}, {@code MONGODB_URI},
  * {@code KAFKA_BOOTSTRAP_SERVERS}, {@code SMTP_HOST}, {@code SMTP_PORT},
- * {@code MAIL_WEB_URL}, {@code SPRING_PROFILES_ACTIVE=local} and {@code LAUNCHER_PID}
- * (the pid of this JVM; a service may watch it and stop when the launcher is gone); the
- * gateway also gets {@code REGISTRY_URL}, {@code EVENT_SERVICE_URL},
- * {@code EVALUATION_URL} and {@code NEWSLETTER_URL}. JVM options for the services come
- * from {@code SERVICE_JAVA_OPTS} if set. The pids of the children are kept in
- * {@code <data-dir>/pids}; a later start stops children that outlived a killed launcher.
+ * {@code MAIL_WEB_URL}, {@code SPRING_PROFILES_ACTIVE=local}, {@code LAUNCHER_PID},
+ * {@code JWT_SECRET}, {@code STAFF_EMAIL} and {@code STAFF_PASSWORD} (see
+ * {@link LocalSecrets}) (the pid of this JVM; a service may watch it and stop when the
+ * launcher is gone); the gateway also gets {@code REGISTRY_URL},
+ * {@code EVENT_SERVICE_URL}, {@code EVALUATION_URL} and {@code NEWSLETTER_URL}. JVM
+ * options for the services come from {@code SERVICE_JAVA_OPTS} if set. The pids of the
+ * children are kept in {@code <data-dir>/pids}; a later start stops children that
+ * outlived a killed launcher.
  */
 public final class LocalStack {
 
@@ -85,6 +87,8 @@ public final class LocalStack {
 	private final Path dataDir;
 
 	private final Path logDir;
+
+	private LocalSecrets secrets;
 
 	private final PidsFile pidsFile;
 
@@ -321,6 +325,9 @@ public final class LocalStack {
 		env.put("MAIL_WEB_URL", "http://localhost:" + mail.httpPort());
 		env.put("SPRING_PROFILES_ACTIVE", "local");
 		env.put("LAUNCHER_PID", String.valueOf(ProcessHandle.current().pid()));
+		env.put("JWT_SECRET", secrets().jwtSecret());
+		env.put("STAFF_EMAIL", secrets().staffEmail());
+		env.put("STAFF_PASSWORD", secrets().staffPassword());
 		if (service.name().equals("gateway")) {
 			env.put("REGISTRY_URL", "http://127.0.0.1:" + port("initiative-registry"));
 			env.put("EVENT_SERVICE_URL", "http://127.0.0.1:" + port("event-service"));
@@ -483,12 +490,22 @@ public final class LocalStack {
 			}
 		}
 		text.append(line("Logs", this.logDir.toString()));
+		if (!this.options.noServices) {
+			text.append(line("Staff login (demo)", secrets().staffEmail() + " / " + secrets().staffPassword()));
+		}
 		text.append("Ctrl+C stops everything; ./run.sh --reset starts from empty data");
 		say(text.toString());
 	}
 
+	private synchronized LocalSecrets secrets() {
+		if (this.secrets == null) {
+			this.secrets = LocalSecrets.loadOrCreate(this.dataDir);
+		}
+		return this.secrets;
+	}
+
 	private static String line(String name, String value) {
-		return String.format(Locale.ROOT, "  %-20s %s%n", name, value);
+		return String.format(Locale.ROOT, "  %-22s %s%n", name, value);
 	}
 
 	// ------------------------------------------------------------ stop

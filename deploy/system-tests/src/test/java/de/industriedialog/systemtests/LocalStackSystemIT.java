@@ -1,11 +1,15 @@
 package de.industriedialog.systemtests;
 
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +72,8 @@ class LocalStackSystemIT {
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(this.json.readTree(unknown.body()).get("detail").asString()).contains("Adresse");
 
+		assertStaffCanLogInWithThePrintedDemoCredentials();
+
 		for (Map.Entry<String, Integer> service : Map
 			.of("initiative-registry", 8081, "event-service", 8082, "evaluation-service", 8083, "newsletter-service",
 					8084, "gateway", 8080)
@@ -90,6 +98,36 @@ class LocalStackSystemIT {
 		assertTabelle1(awaitKpiTotal(40));
 		assertThat(getJson("/api/initiatives?size=1").at("/page/totalElements").asInt()).isEqualTo(40);
 		stop();
+	}
+
+	private void assertStaffCanLogInWithThePrintedDemoCredentials() throws Exception {
+		Matcher credentials = Pattern.compile("Staff login \\(demo\\)\\s+(\\S+) / (\\S+)").matcher(launcherPrinted());
+		assertThat(credentials.find()).as("demo credentials printed").isTrue();
+		HttpClient browser = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + GATEWAY + "/login")).build(),
+				HttpResponse.BodyHandlers.discarding());
+		String csrf = ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals("XSRF-TOKEN"))
+			.findFirst()
+			.orElseThrow()
+			.getValue();
+		String form = "username=" + URLEncoder.encode(credentials.group(1), StandardCharsets.UTF_8) + "&password="
+				+ URLEncoder.encode(credentials.group(2), StandardCharsets.UTF_8) + "&_csrf=" + csrf;
+		HttpResponse<Void> login = browser
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + GATEWAY + "/login"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(form))
+				.build(), HttpResponse.BodyHandlers.discarding());
+		assertThat(login.headers().firstValue("Location")).hasValue("/");
+		HttpResponse<String> session = browser.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + GATEWAY + "/api/session")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(this.json.readTree(session.body()).get("roles").get(0).asString()).isEqualTo("STAFF");
 	}
 
 	private void assertTabelle1(JsonNode kpi) {

@@ -66,6 +66,7 @@ class ProblemJsonErrorHandler implements WebExceptionHandler {
 
 	private static String germanTitle(HttpStatusCode status) {
 		return switch (status.value()) {
+			case 403 -> "Keine Berechtigung";
 			case 404 -> "Nicht gefunden";
 			case 405 -> "Methode nicht erlaubt";
 			case 503, 504 -> "Dienst nicht erreichbar";
@@ -75,6 +76,8 @@ class ProblemJsonErrorHandler implements WebExceptionHandler {
 
 	private static String germanDetail(HttpStatusCode status) {
 		return switch (status.value()) {
+			case 403 -> "Die Anfrage wurde abgelehnt, weil sie nicht bestätigt werden konnte. "
+					+ "Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.";
 			case 404 -> "Unter dieser Adresse gibt es nichts. Bitte prüfen Sie den Pfad.";
 			case 405 -> "Diese Methode ist für diese Adresse nicht erlaubt.";
 			case 503, 504 -> "Der zuständige Dienst ist gerade nicht erreichbar. "

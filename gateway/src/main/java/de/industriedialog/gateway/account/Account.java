@@ -1,0 +1,27 @@
+package de.industriedialog.gateway.account;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A person who can log in. The e-mail address (lower case) is the id, so lookups at login
+ * hit the primary key on every MongoDB-compatible store.
+ *
+ * @param email the login name
+ * @param passwordHash a {@code DelegatingPasswordEncoder} hash ({@code {bcrypt}…})
+ * @param roles {@code STAFF} and/or {@code INITIATIVE}
+ * @param initiativeId the initiative an {@code INITIATIVE} account acts for
+ * @param createdAt when the account was created
+ */
+@Document("accounts")
+public record Account(@Id String email, String passwordHash, List<String> roles, String initiativeId,
+		Instant createdAt) {
+
+	public Account {
+		roles = List.copyOf(roles);
+	}
+
+}

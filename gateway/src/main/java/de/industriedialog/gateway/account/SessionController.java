@@ -1,0 +1,36 @@
+package de.industriedialog.gateway.account;
+
+import java.util.List;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The login page and who is logged in, for the web UI. */
+@RestController
+class SessionController {
+
+	private static final ClassPathResource LOGIN_PAGE = new ClassPathResource("static/login.html");
+
+	@GetMapping(path = "/login", produces = MediaType.TEXT_HTML_VALUE)
+	ResponseEntity<ClassPathResource> loginPage() {
+		return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(LOGIN_PAGE);
+	}
+
+	@GetMapping("/api/session")
+	Mono<SessionView> session(@AuthenticationPrincipal Mono<AccountUser> user) {
+		return user
+			.map((account) -> new SessionView(true, account.getUsername(), account.roles(), account.initiativeId()))
+			.defaultIfEmpty(new SessionView(false, null, List.of(), null));
+	}
+
+	/** Who is logged in; {@code authenticated=false} for visitors. */
+	record SessionView(boolean authenticated, String email, List<String> roles, String initiativeId) {
+	}
+
+}
