@@ -20,7 +20,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +40,8 @@ import static org.awaitility.Awaitility.await;
  * repository root) and checks the first slice end to end: the 2017 registry travels from
  * the registry over Kafka into the KPI view and is read through the gateway.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackSystemIT {
 
 	/** Shifts every port so a stack a developer is running does not collide. */
@@ -49,9 +56,15 @@ class LocalStackSystemIT {
 	private Process launcher;
 
 	@TempDir(cleanup = CleanupMode.ON_SUCCESS)
-	Path dataDir;
+	static Path dataDir;
 
-	@AfterEach
+	@BeforeAll
+	void startTheStack() throws Exception {
+		start();
+		awaitKpiTotal(40);
+	}
+
+	@AfterAll
 	void stopLauncher() throws InterruptedException {
 		if (this.launcher != null && this.launcher.isAlive()) {
 			this.launcher.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -59,21 +72,31 @@ class LocalStackSystemIT {
 	}
 
 	@Test
-	void shouldReproduceTabelle1ThroughTheGatewayAndKeepTheDataAcrossARestart() throws Exception {
-		start();
-
-		JsonNode kpi = awaitKpiTotal(40);
-		assertTabelle1(kpi);
+	@Order(1)
+	void shouldReproduceTabelle1ThroughTheGateway() {
+		assertTabelle1(getJson("/api/kpi/initiatives"));
 		assertThat(getJson("/api/initiatives?level=STATE&size=100").at("/page/totalElements").asInt()).isEqualTo(18);
+	}
 
+	@Test
+	@Order(2)
+	void shouldAnswerAnUnknownRouteAsGermanProblemJson() throws Exception {
 		HttpResponse<String> unknown = get("/api/does-not-exist");
 		assertThat(unknown.statusCode()).isEqualTo(404);
 		assertThat(unknown.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(this.json.readTree(unknown.body()).get("detail").asString()).contains("Adresse");
+	}
 
+	@Test
+	@Order(3)
+	void shouldLetStaffLogInWithThePrintedDemoCredentials() throws Exception {
 		assertStaffCanLogInWithThePrintedDemoCredentials();
+	}
 
+	@Test
+	@Order(4)
+	void shouldExposeMetricsOfEveryServiceTaggedWithItsName() throws Exception {
 		for (Map.Entry<String, Integer> service : Map
 			.of("initiative-registry", 8081, "event-service", 8082, "evaluation-service", 8083, "newsletter-service",
 					8084, "gateway", 8080)
@@ -85,7 +108,33 @@ class LocalStackSystemIT {
 			assertThat(metrics.statusCode()).as(service.getKey()).isEqualTo(200);
 			assertThat(metrics.body()).contains("application=\"" + service.getKey() + "\"");
 		}
+	}
 
+	@Test
+	@Order(5)
+	void shouldShowTheLandscapeAndLogStaffInWithARealBrowser() throws Exception {
+		Matcher credentials = demoCredentials();
+		try (Browser browser = Browser.headlessChromium()) {
+			browser.open("http://localhost:" + GATEWAY + "/");
+			browser.waitUntilVisible("tabelle1");
+			assertThat(browser.text("gesamt")).isEqualTo("40 veröffentlichte Initiativen");
+			assertThat(browser.rowCells("tabelle1", "lokal (Kommune)")).containsExactly("2", "2", "4", "8");
+			assertThat(browser.rowCells("tabelle1", "Land")).containsExactly("13", "1", "4", "18");
+			browser.screenshot(Path.of("target/screenshots/start.png"));
+
+			browser.open("http://localhost:" + GATEWAY + "/login");
+			browser.type("username", credentials.group(1));
+			browser.type("password", credentials.group(2));
+			browser.submit("password");
+			browser.waitUntilUrlIs("http://localhost:" + GATEWAY + "/");
+			browser.open("http://localhost:" + GATEWAY + "/api/session");
+			assertThat(browser.pageText()).contains("\"authenticated\":true").contains("STAFF");
+		}
+	}
+
+	@Test
+	@Order(10)
+	void shouldStopCleanlyAndKeepTheDataAcrossARestart() throws Exception {
 		stop();
 		assertThat(portIsFree(GATEWAY)).as("gateway port free after stop").isTrue();
 		assertThat(portIsFree(9092 + PORT_OFFSET)).as("Kafka port free after stop").isTrue();
@@ -100,9 +149,14 @@ class LocalStackSystemIT {
 		stop();
 	}
 
-	private void assertStaffCanLogInWithThePrintedDemoCredentials() throws Exception {
+	private Matcher demoCredentials() throws IOException {
 		Matcher credentials = Pattern.compile("Staff login \\(demo\\)\\s+(\\S+) / (\\S+)").matcher(launcherPrinted());
 		assertThat(credentials.find()).as("demo credentials printed").isTrue();
+		return credentials;
+	}
+
+	private void assertStaffCanLogInWithThePrintedDemoCredentials() throws Exception {
+		Matcher credentials = demoCredentials();
 		HttpClient browser = HttpClient.newBuilder()
 			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -171,7 +225,7 @@ class LocalStackSystemIT {
 		assertThat(jar).as("launcher jar; build with ./mvnw -DskipTests package").exists();
 		String java = ProcessHandle.current().info().command().orElse("java");
 		Files.deleteIfExists(launcherOutput());
-		this.launcher = new ProcessBuilder(java, "-jar", jar.toString(), "--data-dir=" + this.dataDir,
+		this.launcher = new ProcessBuilder(java, "-jar", jar.toString(), "--data-dir=" + dataDir,
 				"--port-offset=" + PORT_OFFSET)
 			.directory(root.toFile())
 			.redirectErrorStream(true)
@@ -181,7 +235,7 @@ class LocalStackSystemIT {
 			.pollInterval(Duration.ofMillis(500))
 			.failFast("the launcher ended", () -> !this.launcher.isAlive())
 			.until(() -> launcherPrinted().contains("ready"));
-		assertThat(Files.exists(this.dataDir.resolve("ready"))).isTrue();
+		assertThat(Files.exists(dataDir.resolve("ready"))).isTrue();
 	}
 
 	private void stop() throws InterruptedException, IOException {
@@ -195,7 +249,7 @@ class LocalStackSystemIT {
 	}
 
 	private Path launcherOutput() {
-		return this.dataDir.resolve("launcher.out");
+		return dataDir.resolve("launcher.out");
 	}
 
 	private String launcherPrinted() throws IOException {

@@ -1,0 +1,114 @@
+package de.industriedialog.systemtests;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}),
+ * driven through Selenium. Tests using it are skipped where Chromium is not installed;
+ * {@code .ci/run} installs it.
+ */
+final class Browser implements AutoCloseable {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private final ChromeDriver driver;
+
+	private final Path profile;
+
+	private Browser(ChromeDriver driver, Path profile) {
+		this.driver = driver;
+		this.profile = profile;
+	}
+
+	static Browser headlessChromium() throws IOException {
+		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"Chromium is not installed (apt-get install chromium chromium-driver)");
+		Path profile = Files.createTempDirectory("chromium-profile");
+		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+					"--disable-sync", "--window-size=1280,900", "--lang=de-DE", "--user-data-dir=" + profile);
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+			.build();
+		return new Browser(new ChromeDriver(service, options), profile);
+	}
+
+	void open(String url) {
+		this.driver.get(url);
+	}
+
+	void waitUntilVisible(String id) {
+		wait(Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+	}
+
+	void waitUntilUrlIs(String url) {
+		wait(Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(url));
+	}
+
+	String text(String id) {
+		return this.driver.findElement(By.id(id)).getText();
+	}
+
+	String pageText() {
+		return this.driver.findElement(By.tagName("body")).getText();
+	}
+
+	/** The data cells of the table row whose header cell reads {@code rowHeader}. */
+	List<String> rowCells(String tableId, String rowHeader) {
+		for (WebElement row : this.driver.findElement(By.id(tableId)).findElements(By.tagName("tr"))) {
+			List<WebElement> headers = row.findElements(By.tagName("th"));
+			if (!headers.isEmpty() && headers.get(0).getText().equals(rowHeader)) {
+				return row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+			}
+		}
+		throw new AssertionError("no row '" + rowHeader + "' in table " + tableId);
+	}
+
+	void type(String id, String text) {
+		WebElement field = this.driver.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	void submit(String id) {
+		this.driver.findElement(By.id(id)).submit();
+	}
+
+	void screenshot(Path file) throws IOException {
+		Files.createDirectories(file.getParent());
+		Files.write(file, ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES));
+	}
+
+	private WebDriverWait wait(Duration timeout) {
+		return new WebDriverWait(this.driver, timeout);
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.driver.quit();
+		try (var files = Files.walk(this.profile)) {
+			files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+		}
+	}
+
+}
