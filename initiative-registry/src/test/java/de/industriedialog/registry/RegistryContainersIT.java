@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * a Docker engine exists and are reported skipped elsewhere.
  */
 @Testcontainers(disabledWithoutDocker = true)
-class RegistryContainersIT extends RegistryIntegrationTests {
+class RegistryContainersIT extends RegistryApiIntegrationTests {
 
 	@Container
 	@ServiceConnection

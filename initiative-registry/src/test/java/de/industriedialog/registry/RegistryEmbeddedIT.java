@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * over TCP.
  */
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-class RegistryEmbeddedIT extends RegistryIntegrationTests {
+class RegistryEmbeddedIT extends RegistryApiIntegrationTests {
 
 	static final LocalMongoServer mongo = LocalMongoServer.inMemory();
 

@@ -14,6 +14,7 @@ import de.industriedialog.contracts.ContractViolationException;
 import de.industriedialog.contracts.EventContracts;
 import de.industriedialog.platform.messaging.OutboxRelay;
 import de.industriedialog.platform.testing.KafkaTopics;
+import de.industriedialog.platform.testing.TestTokens;
 import de.industriedialog.registry.import2017.Registry2017Import;
 import de.industriedialog.registry.steckbrief.InitiativeType;
 import de.industriedialog.registry.steckbrief.Level;
@@ -41,7 +42,8 @@ import static org.awaitility.Awaitility.await;
  * The registry against real infrastructure. Subclasses choose which: an in-JVM Kafka
  * broker and the Mongo-compatible server over TCP, or real images via Testcontainers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "industriedialog.security.jwt-secret=" + TestTokens.SECRET)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class RegistryIntegrationTests {
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import de.industriedialog.registry.steckbrief.Bundesland;
+import de.industriedialog.registry.steckbrief.Coordinates;
 import de.industriedialog.registry.steckbrief.InitiativeType;
 import de.industriedialog.registry.steckbrief.Level;
 import org.apache.commons.csv.CSVFormat;
@@ -15,17 +16,21 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads the registry CSV ({@code name,level,type,state}). A malformed row is reported
- * with its line number and skipped; the other rows are still read.
+ * Reads the registry CSV. The header names the columns: {@code name,level,type,state} are
+ * required, {@code city,lat,lon} (the seat, for the map) are optional, so older files
+ * without them still load. A malformed row is reported with its line number and skipped;
+ * the other rows are still read.
  */
 final class RegistryCsv {
 
 	private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-		.setHeader("name", "level", "type", "state")
+		.setHeader()
 		.setSkipHeaderRecord(true)
 		.setIgnoreEmptyLines(true)
 		.setTrim(true)
 		.get();
+
+	private static final List<String> REQUIRED = List.of("name", "level", "type", "state");
 
 	private RegistryCsv() {
 	}
@@ -34,11 +39,19 @@ final class RegistryCsv {
 		List<Row> rows = new ArrayList<>();
 		List<String> problems = new ArrayList<>();
 		try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
+			List<String> missing = REQUIRED.stream()
+				.filter((column) -> !parser.getHeaderMap().containsKey(column))
+				.toList();
+			if (!missing.isEmpty()) {
+				problems.add("line 1: header lacks the columns " + missing);
+				return new Result(rows, problems);
+			}
+			int columns = parser.getHeaderNames().size();
 			for (CSVRecord record : parser) {
 				// The line the record ends on; rows of this file never span lines.
 				long line = parser.getCurrentLineNumber();
 				try {
-					rows.add(row(record));
+					rows.add(row(record, columns));
 				}
 				catch (IllegalArgumentException ex) {
 					problems.add("line " + line + ": " + ex.getMessage());
@@ -56,9 +69,9 @@ final class RegistryCsv {
 		return new Result(rows, problems);
 	}
 
-	private static Row row(CSVRecord record) {
-		if (record.size() != 4) {
-			throw new IllegalArgumentException("expected 4 columns, found " + record.size());
+	private static Row row(CSVRecord record, int columns) {
+		if (record.size() != columns) {
+			throw new IllegalArgumentException("expected " + columns + " columns, found " + record.size());
 		}
 		String name = record.get("name");
 		if (name.isBlank()) {
@@ -76,7 +89,39 @@ final class RegistryCsv {
 		else if (Bundesland.ofCode(state).isEmpty()) {
 			throw new IllegalArgumentException("state '" + state + "' is not a Bundesland code (DE-BW … DE-TH)");
 		}
-		return new Row(name, level, type, state);
+		String city = optional(record, "city");
+		return new Row(name, level, type, state, city, coordinates(record));
+	}
+
+	private static String optional(CSVRecord record, String column) {
+		if (!record.isMapped(column) || record.get(column).isBlank()) {
+			return null;
+		}
+		return record.get(column);
+	}
+
+	private static Coordinates coordinates(CSVRecord record) {
+		String lat = optional(record, "lat");
+		String lon = optional(record, "lon");
+		if (lat == null && lon == null) {
+			return null;
+		}
+		if (lat == null || lon == null) {
+			throw new IllegalArgumentException("lat and lon must be given together");
+		}
+		try {
+			Coordinates coordinates = new Coordinates(Double.parseDouble(lat), Double.parseDouble(lon));
+			// Germany's bounding box: catches swapped lat/lon, which would put the
+			// initiative into the Indian Ocean.
+			if (coordinates.lat() < 47 || coordinates.lat() > 55.1 || coordinates.lon() < 5.8
+					|| coordinates.lon() > 15.1) {
+				throw new IllegalArgumentException("lat " + lat + ", lon " + lon + " is not in Germany");
+			}
+			return coordinates;
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("lat '" + lat + "' or lon '" + lon + "' is not a number");
+		}
 	}
 
 	private static <E extends Enum<E>> E parseEnum(Class<E> type, String column, String value) {
@@ -89,7 +134,7 @@ final class RegistryCsv {
 		}
 	}
 
-	record Row(String name, Level level, InitiativeType type, String state) {
+	record Row(String name, Level level, InitiativeType type, String state, String city, Coordinates coordinates) {
 	}
 
 	record Result(List<Row> rows, List<String> problems) {

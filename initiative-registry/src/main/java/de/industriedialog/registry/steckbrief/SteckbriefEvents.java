@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns changes of a Steckbrief into events on {@value #TOPIC}. The payload records here
- * are this service's own; the JSON Schemas in {@code contracts/} are the contract.
+ * are this service's own; the JSON Schemas in {@code contracts/} are the contract. The
+ * contact person is deliberately missing from every payload: it is not public.
  */
 @Component
 class SteckbriefEvents {
@@ -28,18 +29,46 @@ class SteckbriefEvents {
 				when);
 	}
 
+	OutboxEvent updated(Steckbrief steckbrief, Instant when) {
+		return this.outboxEvents.create(TOPIC, "SteckbriefUpdated", steckbrief.id(), snapshot(steckbrief, when), when);
+	}
+
+	OutboxEvent withdrawn(Steckbrief steckbrief, String reason, Instant when) {
+		return this.outboxEvents.create(TOPIC, "SteckbriefWithdrawn", steckbrief.id(),
+				new SteckbriefWithdrawn(steckbrief.id(), steckbrief.nextEventVersion(), when, reason), when);
+	}
+
+	/**
+	 * The public content of a Steckbrief without version and time: two equal fingerprints
+	 * mean consumers would see no difference, so no {@code SteckbriefUpdated} is needed.
+	 */
+	static SteckbriefSnapshot publicContent(Steckbrief steckbrief) {
+		return snapshot(steckbrief, 0, null);
+	}
+
 	private static SteckbriefSnapshot snapshot(Steckbrief steckbrief, Instant when) {
+		return snapshot(steckbrief, steckbrief.nextEventVersion(), when);
+	}
+
+	private static SteckbriefSnapshot snapshot(Steckbrief steckbrief, long version, Instant when) {
 		return new SteckbriefSnapshot(steckbrief.id(), steckbrief.name(), steckbrief.level(), steckbrief.type(),
 				steckbrief.state(), steckbrief.city(), steckbrief.website(), steckbrief.foundingYear(),
-				steckbrief.actorGroups().stream().sorted().toList(), steckbrief.composition(),
-				steckbrief.goalCategories().stream().sorted().toList(), steckbrief.coordinates(),
-				steckbrief.nextEventVersion(), when);
+				steckbrief.actorGroups().stream().sorted().toList(), steckbrief.composition(), steckbrief.isBuendnis(),
+				steckbrief.founderGroups().stream().sorted().toList(), steckbrief.legalForm(), steckbrief.office(),
+				steckbrief.goalCategories().stream().sorted().toList(), steckbrief.activities(), steckbrief.financing(),
+				steckbrief.linkedInitiativeIds(), steckbrief.coordinates(), version, when);
 	}
 
 	/** Payload of {@code SteckbriefPublished} and {@code SteckbriefUpdated}. */
 	record SteckbriefSnapshot(String initiativeId, String name, Level level, InitiativeType type, String state,
 			String city, String website, Integer foundingYear, List<ActorGroup> actorGroups, Composition composition,
-			List<GoalCategory> goalCategories, Coordinates coordinates, long version, Instant occurredAt) {
+			boolean buendnis, List<ActorGroup> founderGroups, String legalForm, String office,
+			List<GoalCategory> goalCategories, List<String> activities, String financing,
+			List<String> linkedInitiativeIds, Coordinates coordinates, long version, Instant occurredAt) {
+	}
+
+	/** Payload of {@code SteckbriefWithdrawn}. */
+	record SteckbriefWithdrawn(String initiativeId, long version, Instant occurredAt, String reason) {
 	}
 
 }

@@ -2,14 +2,27 @@ package de.industriedialog.registry.steckbrief;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 
-/** The use cases of the registry that change Steckbriefe. */
+/**
+ * The use cases of the registry that change Steckbriefe. Who may call which one is
+ * checked by the caller (the web layer knows the token); here live the workflow and the
+ * events. Every change is one document write with its events (ADR 0002), guarded by the
+ * document's version so that two concurrent edits cannot overwrite each other.
+ */
 @Service
 public class Steckbriefe {
+
+	private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
 	private final SteckbriefRepository repository;
 
@@ -30,11 +43,22 @@ public class Steckbriefe {
 	 */
 	public boolean importPublished(String id, String name, Level level, InitiativeType type, String state,
 			String origin) {
+		return importPublished(id, name, level, type, state, null, null, origin);
+	}
+
+	/**
+	 * Like
+	 * {@link #importPublished(String, String, Level, InitiativeType, String, String)}
+	 * with the seat of the initiative, so it shows on the map.
+	 */
+	public boolean importPublished(String id, String name, Level level, InitiativeType type, String state, String city,
+			Coordinates coordinates, String origin) {
 		if (this.repository.existsById(id)) {
 			return false;
 		}
 		Instant now = this.clock.instant();
 		Steckbrief steckbrief = new Steckbrief(id, name, level, type, state, origin, now);
+		steckbrief.locate(city, coordinates);
 		steckbrief.markPublished(now);
 		steckbrief.raise(this.events.published(steckbrief, now));
 		try {
@@ -46,12 +70,114 @@ public class Steckbriefe {
 		}
 	}
 
+	/** A new Steckbrief in draft, written by staff (e.g. after the interview). */
+	public Steckbrief create(SteckbriefData data, String by) {
+		String id = UUID.randomUUID().toString();
+		checkRules(id, data);
+		return this.repository.insert(Steckbrief.draft(id, data, "staff:" + by, this.clock.instant()));
+	}
+
+	/**
+	 * Replaces the content. A change to a published profile is announced with
+	 * {@code SteckbriefUpdated}, unless only non-public data (the contact) changed.
+	 * @param expectedVersion the version the editor started from; {@code null} to skip
+	 * the check
+	 */
+	public Steckbrief update(String id, SteckbriefData data, Long expectedVersion) {
+		Steckbrief steckbrief = load(id);
+		if (expectedVersion != null && !expectedVersion.equals(steckbrief.version())) {
+			throw new OptimisticLockingFailureException(
+					"Steckbrief " + id + " is at version " + steckbrief.version() + ", not " + expectedVersion);
+		}
+		if (!steckbrief.status().isEditable()) {
+			throw new IllegalTransitionException("Ein zurückgezogener Steckbrief kann nicht bearbeitet werden. "
+					+ "Bitte holen Sie ihn zuerst in den Entwurf zurück.");
+		}
+		checkRules(id, data);
+		Instant now = this.clock.instant();
+		SteckbriefEvents.SteckbriefSnapshot before = SteckbriefEvents.publicContent(steckbrief);
+		steckbrief.apply(data, now);
+		if (steckbrief.status() == SteckbriefStatus.PUBLISHED
+				&& !before.equals(SteckbriefEvents.publicContent(steckbrief))) {
+			steckbrief.raise(this.events.updated(steckbrief, now));
+		}
+		return this.repository.save(steckbrief);
+	}
+
+	/** The initiative (or staff) sends the profile for review and approval. */
+	public Steckbrief submit(String id, String by) {
+		return move(id, SteckbriefStatus.IN_REVIEW, by);
+	}
+
+	/** Staff publish a reviewed profile; it becomes public and is announced. */
+	public Steckbrief publish(String id, String by) {
+		Instant now = this.clock.instant();
+		Steckbrief steckbrief = load(id);
+		steckbrief.moveTo(SteckbriefStatus.PUBLISHED, by, now);
+		steckbrief.raise(this.events.published(steckbrief, now));
+		return this.repository.save(steckbrief);
+	}
+
+	/** Staff withdraw a published profile (the initiative ended or no longer fits). */
+	public Steckbrief withdraw(String id, String reason, String by) {
+		Instant now = this.clock.instant();
+		Steckbrief steckbrief = load(id);
+		steckbrief.moveTo(SteckbriefStatus.WITHDRAWN, by, now);
+		steckbrief.withdrawBecause(reason, now);
+		steckbrief.raise(this.events.withdrawn(steckbrief, reason, now));
+		return this.repository.save(steckbrief);
+	}
+
+	/** Staff send a profile in review or a withdrawn one back to draft. */
+	public Steckbrief rework(String id, String by) {
+		return move(id, SteckbriefStatus.DRAFT, by);
+	}
+
+	private Steckbrief move(String id, SteckbriefStatus target, String by) {
+		Steckbrief steckbrief = load(id);
+		steckbrief.moveTo(target, by, this.clock.instant());
+		return this.repository.save(steckbrief);
+	}
+
+	/** The profiles waiting for staff, oldest change first. */
+	public List<Steckbrief> inReview() {
+		return this.repository.findByStatus(SteckbriefStatus.IN_REVIEW, Sort.by("updatedAt", "_id"));
+	}
+
 	public Optional<Steckbrief> find(String id) {
 		return this.repository.findById(id);
 	}
 
+	/**
+	 * @throws UnknownSteckbriefException if there is none with this id
+	 */
+	public Steckbrief load(String id) {
+		return this.repository.findById(id).orElseThrow(() -> new UnknownSteckbriefException(id));
+	}
+
 	public long count() {
 		return this.repository.count();
+	}
+
+	private void checkRules(String id, SteckbriefData data) {
+		int thisYear = this.clock.instant().atZone(BERLIN).getYear();
+		if (data.foundingYear() != null && data.foundingYear() > thisYear) {
+			throw new SteckbriefRuleViolation("foundingYear",
+					"Das Gründungsjahr darf nicht in der Zukunft liegen (spätestens " + thisYear + ").");
+		}
+		if (new HashSet<>(data.linkedInitiativeIds()).size() != data.linkedInitiativeIds().size()) {
+			throw new SteckbriefRuleViolation("linkedInitiativeIds", "Jede Initiative nur einmal verknüpfen.");
+		}
+		for (String linked : data.linkedInitiativeIds()) {
+			if (linked.equals(id)) {
+				throw new SteckbriefRuleViolation("linkedInitiativeIds",
+						"Eine Initiative kann nicht mit sich selbst verknüpft werden.");
+			}
+			if (!this.repository.existsById(linked)) {
+				throw new SteckbriefRuleViolation("linkedInitiativeIds",
+						"Eine Initiative mit der Kennung „" + linked + "“ gibt es nicht.");
+			}
+		}
 	}
 
 }

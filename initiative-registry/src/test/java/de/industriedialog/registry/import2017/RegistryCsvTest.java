@@ -47,7 +47,45 @@ class RegistryCsvTest {
 
 			assertThat(result.problems()).isEmpty();
 			assertThat(result.rows()).hasSize(40);
+			// Every initiative with a known Bundesland has its seat; the two without stay
+			// off the map.
+			assertThat(result.rows()).filteredOn((row) -> row.state() != null)
+				.hasSize(38)
+				.allSatisfy((row) -> assertThat(row.coordinates()).isNotNull());
+			assertThat(result.rows()).filteredOn((row) -> row.state() == null)
+				.allSatisfy((row) -> assertThat(row.coordinates()).isNull());
 		}
+	}
+
+	@Test
+	void shouldReadTheOptionalSeatColumnsByTheirHeaderNames() {
+		String csv = """
+				city,name,type,level,state,lon,lat
+				Koblenz,Industriedialog Rhein-Mosel,MIXED,REGIONAL,DE-RP,7.5890,50.3569
+				,industry@work,MEASURE,REGIONAL,,,
+				Irgendwo,Vertauscht,MIXED,LOCAL,DE-BY,48.1,11.5
+				Halb,Nur Breite,MIXED,LOCAL,DE-BY,,48.1
+				""";
+
+		RegistryCsv.Result result = RegistryCsv.parse(new StringReader(csv));
+
+		assertThat(result.rows()).hasSize(2);
+		assertThat(result.rows().get(0).city()).isEqualTo("Koblenz");
+		assertThat(result.rows().get(0).coordinates())
+			.isEqualTo(new de.industriedialog.registry.steckbrief.Coordinates(50.3569, 7.589));
+		assertThat(result.rows().get(1).city()).isNull();
+		assertThat(result.rows().get(1).coordinates()).isNull();
+		assertThat(result.problems()).hasSize(2);
+		assertThat(result.problems().get(0)).startsWith("line 4:").contains("not in Germany");
+		assertThat(result.problems().get(1)).startsWith("line 5:").contains("together");
+	}
+
+	@Test
+	void shouldRefuseAFileWithoutARequiredColumn() {
+		RegistryCsv.Result result = RegistryCsv.parse(new StringReader("name,level,type\nA,LOCAL,NETWORK\n"));
+
+		assertThat(result.rows()).isEmpty();
+		assertThat(result.problems()).containsExactly("line 1: header lacks the columns [state]");
 	}
 
 }
