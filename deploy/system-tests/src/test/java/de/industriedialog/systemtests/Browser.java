@@ -65,6 +65,18 @@ final class Browser implements AutoCloseable {
 		wait(Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(url));
 	}
 
+	void waitUntilTextContains(String id, String text) {
+		wait(Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
+	}
+
+	int count(String cssSelector) {
+		return this.driver.findElements(By.cssSelector(cssSelector)).size();
+	}
+
+	void click(String cssSelector) {
+		this.driver.findElement(By.cssSelector(cssSelector)).click();
+	}
+
 	String text(String id) {
 		return this.driver.findElement(By.id(id)).getText();
 	}

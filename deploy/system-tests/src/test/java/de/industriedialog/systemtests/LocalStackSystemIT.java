@@ -133,6 +133,26 @@ class LocalStackSystemIT {
 	}
 
 	@Test
+	@Order(6)
+	void shouldShowThePublishedInitiativesOnTheOfflineMapAndOpenASteckbrief() throws Exception {
+		JsonNode map = getJson("/api/initiatives/map");
+		int withSeat = map.get("features").size();
+		assertThat(withSeat).isGreaterThan(30);
+		try (Browser browser = Browser.headlessChromium()) {
+			browser.open("http://localhost:" + GATEWAY + "/karte.html");
+			browser.waitUntilTextContains("kartenstand", withSeat + " Initiativen auf der Karte");
+			assertThat(browser.count("#karte svg path")).as("the sixteen Länder").isEqualTo(16);
+			assertThat(browser.count("#karte svg a.marker")).isEqualTo(withSeat);
+			browser.screenshot(Path.of("target/screenshots/karte.png"));
+
+			browser.click("#initiativen li:first-child a");
+			browser.waitUntilVisible("steckbrief");
+			assertThat(browser.text("name")).isNotBlank().isNotEqualTo("Initiative");
+			assertThat(browser.pageText()).contains("Handlungsebene");
+		}
+	}
+
+	@Test
 	@Order(10)
 	void shouldStopCleanlyAndKeepTheDataAcrossARestart() throws Exception {
 		stop();
