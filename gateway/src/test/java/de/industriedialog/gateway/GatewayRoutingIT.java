@@ -11,14 +11,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.crypto.spec.SecretKeySpec;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 import de.industriedialog.localstack.LocalMongoServer;
+import de.industriedialog.localstack.MailCatcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -53,6 +57,8 @@ class GatewayRoutingIT {
 
 	static final HttpServer registry = startRegistry();
 
+	static final MailCatcher mail = startMailCatcher();
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -68,11 +74,14 @@ class GatewayRoutingIT {
 		properties.add("JWT_SECRET", () -> SECRET);
 		properties.add("STAFF_EMAIL", () -> "Staff@Industriedialog.test");
 		properties.add("STAFF_PASSWORD", () -> "richtig-geheim");
+		properties.add("SMTP_HOST", () -> "127.0.0.1");
+		properties.add("SMTP_PORT", () -> mail.smtpPort());
 	}
 
 	@AfterAll
 	static void stop() {
 		registry.stop(0);
+		mail.close();
 		mongo.close();
 	}
 
@@ -167,6 +176,97 @@ class GatewayRoutingIT {
 		assertThat(get("/login").body()).contains("Anmelden");
 	}
 
+	@Test
+	void shouldLetAnInvitedContactSetAPasswordOnceAndActForItsInitiative() throws Exception {
+		HttpClient staff = browser();
+		login(staff, "staff@industriedialog.test", "richtig-geheim");
+		HttpResponse<String> invited = postJson(staff, "/account/invitations",
+				"{\"email\":\"Kontakt@Initiative-Krefeld.test\",\"initiativeId\":\"krefeld\"}");
+		assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
+
+		String link = invitationLink("kontakt@initiative-krefeld.test");
+		assertThat(link).startsWith("http://localhost:").contains("/einladung.html?token=");
+		String token = link.substring(link.indexOf("token=") + "token=".length());
+
+		HttpClient contact = browser();
+		contact.send(HttpRequest.newBuilder(URI.create(base() + "/einladung.html")).build(),
+				HttpResponse.BodyHandlers.discarding());
+		HttpResponse<String> tooShort = postJson(contact, "/account/invitations/redeem",
+				"{\"token\":\"" + token + "\",\"password\":\"kurz\"}");
+		assertThat(tooShort.statusCode()).isEqualTo(400);
+		assertThat(this.json.readTree(tooShort.body()).at("/errors/0/field").asString()).isEqualTo("password");
+
+		HttpResponse<String> redeemed = postJson(contact, "/account/invitations/redeem",
+				"{\"token\":\"" + token + "\",\"password\":\"ein-langes-passwort\"}");
+		assertThat(redeemed.statusCode()).as(redeemed.body()).isEqualTo(201);
+		HttpResponse<String> again = postJson(contact, "/account/invitations/redeem",
+				"{\"token\":\"" + token + "\",\"password\":\"noch-ein-passwort\"}");
+		assertThat(again.statusCode()).isEqualTo(409);
+		assertThat(this.json.readTree(again.body()).get("detail").asString()).contains("schon benutzt");
+		HttpResponse<String> unknown = postJson(contact, "/account/invitations/redeem",
+				"{\"token\":\"unbekannt\",\"password\":\"ein-langes-passwort\"}");
+		assertThat(unknown.statusCode()).isEqualTo(404);
+
+		assertThat(login(contact, "kontakt@initiative-krefeld.test", "ein-langes-passwort")).isEqualTo("/");
+		JsonNode session = this.json.readTree(
+				contact
+					.send(HttpRequest.newBuilder(URI.create(base() + "/api/session")).build(),
+							HttpResponse.BodyHandlers.ofString())
+					.body());
+		assertThat(session.get("roles").get(0).asString()).isEqualTo("INITIATIVE");
+		assertThat(session.get("initiativeId").asString()).isEqualTo("krefeld");
+
+		HttpResponse<String> notStaff = postJson(contact, "/account/invitations",
+				"{\"email\":\"someone@else.test\",\"initiativeId\":\"krefeld\"}");
+		assertThat(notStaff.statusCode()).isEqualTo(403);
+	}
+
+	private HttpResponse<String> postJson(HttpClient browser, String path, String body) throws Exception {
+		return browser.send(HttpRequest.newBuilder(URI.create(base() + path))
+			.header("Content-Type", "application/json")
+			.header("X-XSRF-TOKEN", csrf(browser))
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String csrf(HttpClient browser) {
+		return ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals("XSRF-TOKEN"))
+			.findFirst()
+			.orElseThrow()
+			.getValue();
+	}
+
+	private String invitationLink(String to) throws Exception {
+		String api = "http://127.0.0.1:" + mail.httpPort() + "/api/messages";
+		JsonNode messages = this.json.readTree(this.http
+			.send(HttpRequest.newBuilder(URI.create(api + "?to=" + to)).build(), HttpResponse.BodyHandlers.ofString())
+			.body());
+		assertThat(messages).hasSize(1);
+		assertThat(messages.get(0).get("subject").asString()).isEqualTo("Ihre Einladung zum Industriedialog");
+		String text = this.json.readTree(
+				this.http
+					.send(HttpRequest.newBuilder(URI.create(api + "/" + messages.get(0).get("id").asString())).build(),
+							HttpResponse.BodyHandlers.ofString())
+					.body())
+			.get("text")
+			.asString();
+		Matcher link = Pattern.compile("(http://\\S+/einladung\\.html\\?token=[A-Za-z0-9_-]+)").matcher(text);
+		assertThat(link.find()).as(text).isTrue();
+		return link.group(1);
+	}
+
+	private static MailCatcher startMailCatcher() {
+		try {
+			return MailCatcher.start(Files.createTempDirectory("gateway-mail"), 0, 0);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private static HttpClient browser() {
 		return HttpClient.newBuilder()
 			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
@@ -178,13 +278,7 @@ class GatewayRoutingIT {
 	private String login(HttpClient browser, String username, String password) throws Exception {
 		browser.send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(),
 				HttpResponse.BodyHandlers.discarding());
-		String csrf = ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore()
-			.getCookies()
-			.stream()
-			.filter((cookie) -> cookie.getName().equals("XSRF-TOKEN"))
-			.findFirst()
-			.orElseThrow()
-			.getValue();
+		String csrf = csrf(browser);
 		String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
 				+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
 				+ URLEncoder.encode(csrf, StandardCharsets.UTF_8);

@@ -1,0 +1,155 @@
+package de.industriedialog.gateway.invitation;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+import de.industriedialog.gateway.account.Accounts;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Service;
+
+/**
+ * Staff invite an initiative's contact; the contact follows the link in the mail and sets
+ * a password, which creates an account bound to that initiative.
+ */
+@Service
+class Invitations {
+
+	static final Duration VALIDITY = Duration.ofDays(14);
+
+	private final InvitationRepository repository;
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final Accounts accounts;
+
+	private final JavaMailSender mailSender;
+
+	private final Clock clock;
+
+	private final String publicUrl;
+
+	private final SecureRandom random = new SecureRandom();
+
+	Invitations(InvitationRepository repository, ReactiveMongoTemplate mongo, Accounts accounts,
+			JavaMailSender mailSender, Clock clock, @Value("${industriedialog.gateway.public-url}") String publicUrl) {
+		this.repository = repository;
+		this.mongo = mongo;
+		this.accounts = accounts;
+		this.mailSender = mailSender;
+		this.clock = clock;
+		this.publicUrl = publicUrl;
+	}
+
+	/** Stores the invitation and mails the link; the token itself is not kept. */
+	Mono<Invitation> invite(String email, String initiativeId, String staff) {
+		byte[] secret = new byte[32];
+		this.random.nextBytes(secret);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		Instant now = this.clock.instant();
+		Invitation invitation = new Invitation(hash(token), email.trim().toLowerCase(java.util.Locale.ROOT),
+				initiativeId, staff, now, now.plus(VALIDITY), null);
+		return this.repository.insert(invitation)
+			.flatMap((stored) -> Mono.fromRunnable(() -> this.mailSender.send(mail(stored, token)))
+				.subscribeOn(Schedulers.boundedElastic())
+				.thenReturn(stored));
+	}
+
+	/**
+	 * Marks the invitation used (atomically, so a link works once) and creates the
+	 * account.
+	 */
+	Mono<Redeemed> redeem(String token, String password) {
+		Instant now = this.clock.instant();
+		String id = hash(token);
+		Query unused = Query.query(Criteria.where("_id").is(id).and("usedAt").is(null));
+		return this.repository.findById(id)
+			.switchIfEmpty(Mono.error(new InvitationProblem(404,
+					"Diesen Einladungslink kennen wir nicht. Bitte prüfen Sie, ob Sie ihn vollständig kopiert haben.")))
+			.flatMap((invitation) -> {
+				if (invitation.usedAt() != null) {
+					return Mono.error(new InvitationProblem(409,
+							"Diese Einladung wurde schon benutzt. Bitte melden Sie sich mit Ihrem Passwort an."));
+				}
+				if (invitation.expiresAt().isBefore(now)) {
+					return Mono.error(new InvitationProblem(410,
+							"Diese Einladung ist abgelaufen. Bitte bitten Sie die Geschäftsstelle um eine neue."));
+				}
+				return this.mongo.updateFirst(unused, new Update().set("usedAt", now), Invitation.class)
+					.flatMap((result) -> (result.getModifiedCount() == 1)
+							? this.accounts.createIfAbsent(invitation.email(), password, List.of("INITIATIVE"),
+									invitation.initiativeId())
+							: Mono.error(new InvitationProblem(409, "Diese Einladung wurde schon benutzt.")))
+					.map((account) -> new Redeemed(account.email(), account.initiativeId()));
+			});
+	}
+
+	private SimpleMailMessage mail(Invitation invitation, String token) {
+		SimpleMailMessage mail = new SimpleMailMessage();
+		mail.setFrom("Geschäftsstelle Industriedialog <geschaeftsstelle@industriedialog.de>");
+		mail.setTo(invitation.email());
+		mail.setSubject("Ihre Einladung zum Industriedialog");
+		mail.setText("""
+				Guten Tag,
+
+				die Geschäftsstelle des Industriedialogs lädt Sie ein, den Steckbrief Ihrer Initiative
+				selbst zu pflegen und Ihre Dialogveranstaltungen einzutragen.
+
+				Bitte legen Sie hier Ihr Passwort fest (der Link gilt 14 Tage und nur einmal):
+				%s/einladung.html?token=%s
+
+				Wenn Sie diese Einladung nicht erwartet haben, können Sie diese E-Mail ignorieren.
+
+				Mit freundlichen Grüßen
+				Ihre Geschäftsstelle Industriedialog
+				""".formatted(this.publicUrl, token));
+		return mail;
+	}
+
+	static String hash(String token) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The account an invitation created. */
+	record Redeemed(String email, String initiativeId) {
+	}
+
+	/** Why a link cannot be used, with the HTTP status and a German message. */
+	static class InvitationProblem extends RuntimeException {
+
+		private final int status;
+
+		InvitationProblem(int status, String germanMessage) {
+			super(germanMessage);
+			this.status = status;
+		}
+
+		int status() {
+			return this.status;
+		}
+
+	}
+
+}
