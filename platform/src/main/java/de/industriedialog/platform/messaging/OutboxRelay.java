@@ -86,8 +86,10 @@ public class OutboxRelay implements SmartLifecycle {
 				List<Document> entries = aggregate.getList(OUTBOX_FIELD, Document.class, List.of());
 				seen += entries.size();
 				for (Document entry : entries) {
-					send(entry);
-					Update remove = new Update().pull(OUTBOX_FIELD, new Document("id", entry.getString("id")));
+					String idField = idField(entry);
+					send(entry, String.valueOf(entry.get(idField)));
+					// Only this entry: others may have been added while it was sent.
+					Update remove = new Update().pull(OUTBOX_FIELD, new Document(idField, entry.get(idField)));
 					this.mongo.updateFirst(Query.query(Criteria.where("_id").is(aggregate.get("_id"))), remove,
 							collection);
 					this.published.increment();
@@ -99,7 +101,21 @@ public class OutboxRelay implements SmartLifecycle {
 		return count;
 	}
 
-	private void send(Document entry) {
+	/**
+	 * Spring Data stores the {@code id} of an embedded {@link OutboxEvent} as
+	 * {@code _id}; documents written without the mapping keep {@code id}.
+	 */
+	private static String idField(Document entry) {
+		if (entry.get("_id") != null) {
+			return "_id";
+		}
+		if (entry.get("id") != null) {
+			return "id";
+		}
+		throw new IllegalStateException("Outbox entry without id: " + entry.toJson());
+	}
+
+	private void send(Document entry, String eventId) {
 		String key = entry.getString("key");
 		Object time = entry.get("occurredAt");
 		String ceTime = (time instanceof java.util.Date date) ? date.toInstant().toString() : String.valueOf(time);
@@ -107,7 +123,7 @@ public class OutboxRelay implements SmartLifecycle {
 			.withPayload(entry.getString("payload").getBytes(StandardCharsets.UTF_8))
 			.setHeader(KafkaHeaders.KEY, key.getBytes(StandardCharsets.UTF_8))
 			.setHeader(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0)
-			.setHeader(CloudEventHeaders.ID, entry.getString("id"))
+			.setHeader(CloudEventHeaders.ID, eventId)
 			.setHeader(CloudEventHeaders.TYPE, CloudEventHeaders.ceType(entry.getString("eventType")))
 			.setHeader(CloudEventHeaders.SOURCE, this.source)
 			.setHeader(CloudEventHeaders.SUBJECT, entry.getString("subject"))
@@ -116,7 +132,7 @@ public class OutboxRelay implements SmartLifecycle {
 			.setHeader(MessageHeaders.CONTENT_TYPE, "application/json")
 			.build();
 		if (!this.streamBridge.send(entry.getString("topic"), message)) {
-			throw new IllegalStateException("Kafka did not accept event " + entry.getString("id"));
+			throw new IllegalStateException("Kafka did not accept event " + eventId);
 		}
 	}
 
