@@ -10,6 +10,7 @@ import java.util.UUID;
 import de.industriedialog.contracts.CloudEventHeaders;
 import de.industriedialog.contracts.EventContracts;
 import de.industriedialog.platform.testing.KafkaTopics;
+import de.industriedialog.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The replica of initiatives fed through a real broker. */
-@SpringBootTest
+@SpringBootTest(properties = "industriedialog.security.jwt-secret=" + TestTokens.SECRET)
 abstract class InitiativeReplicationIntegrationTests {
 
 	private final JsonMapper json = JsonMapper.builder().build();
