@@ -31,19 +31,20 @@ async function showInitiative() {
 		message.textContent = body.detail || 'Der Steckbrief ist nicht verfügbar.';
 		return;
 	}
-	document.getElementById('name').textContent = body.name;
-	document.title = `${body.name} – Industriedialog`;
+	const profile = body.profile || body;
+	document.getElementById('name').textContent = profile.name;
+	document.title = `${profile.name} – Industriedialog`;
 	const list = document.getElementById('steckbrief');
 	list.replaceChildren();
-	entry(list, 'Handlungsebene', LEVELS[body.level] || body.level);
-	entry(list, 'Typ', TYPES[body.type] || body.type);
-	entry(list, 'Bundesland', body.state);
-	entry(list, 'Ort', body.city);
-	entry(list, 'Gegründet', body.foundingYear);
-	entry(list, 'Zusammensetzung', COMPOSITIONS[body.composition] || body.composition);
-	entry(list, 'Ziele', (body.goalCategories || []).map((goal) => GOALS[goal] || goal));
-	entry(list, 'Aktivitäten', body.activities);
-	entry(list, 'Website', body.website);
+	entry(list, 'Handlungsebene', LEVELS[profile.level] || profile.level);
+	entry(list, 'Typ', TYPES[profile.type] || profile.type);
+	entry(list, 'Bundesland', profile.state);
+	entry(list, 'Ort', profile.city);
+	entry(list, 'Gegründet', profile.foundingYear);
+	entry(list, 'Zusammensetzung', COMPOSITIONS[profile.composition] || profile.composition);
+	entry(list, 'Ziele', (profile.goalCategories || []).map((goal) => GOALS[goal] || goal));
+	entry(list, 'Aktivitäten', profile.activities);
+	entry(list, 'Website', profile.website);
 	list.hidden = false;
 	message.textContent = '';
 }

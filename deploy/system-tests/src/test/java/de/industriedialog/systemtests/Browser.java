@@ -77,6 +77,29 @@ final class Browser implements AutoCloseable {
 		this.driver.findElement(By.cssSelector(cssSelector)).click();
 	}
 
+	void select(String id, String value) {
+		new org.openqa.selenium.support.ui.Select(this.driver.findElement(By.id(id))).selectByValue(value);
+	}
+
+	/**
+	 * Clicks the button with this label in the list item that mentions {@code itemText}.
+	 */
+	void clickInItem(String listId, String itemText, String buttonLabel) {
+		wait(Duration.ofSeconds(20)).until((driver) -> {
+			for (WebElement item : driver.findElement(By.id(listId)).findElements(By.tagName("li"))) {
+				if (item.getText().contains(itemText)) {
+					for (WebElement button : item.findElements(By.tagName("button"))) {
+						if (button.getText().equals(buttonLabel)) {
+							button.click();
+							return true;
+						}
+					}
+				}
+			}
+			return false;
+		});
+	}
+
 	String text(String id) {
 		return this.driver.findElement(By.id(id)).getText();
 	}
