@@ -8,7 +8,7 @@ function say(text) {
 async function act(id, action, done) {
 	const result = await api(`/api/initiatives/${encodeURIComponent(id)}/${action}`, { method: 'POST' });
 	say(result.ok ? done : problemText(result));
-	await showQueue();
+	await Promise.all([showQueue(), showPublished()]);
 }
 
 function actionItem(details, buttons) {
@@ -37,12 +37,28 @@ async function showQueue() {
 	document.getElementById('leer').hidden = result.body.length > 0;
 }
 
-async function showInitiativesForInvitation() {
+async function showPublished() {
 	const result = await api('/api/initiatives?size=100');
-	const select = document.getElementById('einladung-initiative');
-	if (result.ok) {
-		select.replaceChildren(...result.body.content.map((initiative) => element('option', initiative.name, { value: initiative.id })));
+	if (!result.ok) {
+		return;
 	}
+	const initiatives = result.body.content;
+	document.getElementById('einladung-initiative')
+		.replaceChildren(...initiatives.map((initiative) => element('option', initiative.name, { value: initiative.id })));
+	document.getElementById('veroeffentlichte').replaceChildren(...initiatives.map((initiative) => {
+		const item = element('li', initiative.name);
+		const withdraw = element('button', 'Zurückziehen', { type: 'button' });
+		withdraw.addEventListener('click', async () => {
+			if (!window.confirm(`„${initiative.name}“ wirklich zurückziehen? Der Steckbrief ist dann nicht mehr öffentlich.`)) {
+				return;
+			}
+			const done = await api(`/api/initiatives/${encodeURIComponent(initiative.id)}/withdraw`, { method: 'POST', body: {} });
+			say(done.ok ? `„${initiative.name}“ ist zurückgezogen.` : problemText(done));
+			await showPublished();
+		});
+		item.append(' ', withdraw);
+		return item;
+	}));
 }
 
 document.getElementById('anlegen').addEventListener('submit', async (event) => {
@@ -80,4 +96,4 @@ document.getElementById('abmelden').addEventListener('click', async (event) => {
 });
 
 showQueue();
-showInitiativesForInvitation();
+showPublished();

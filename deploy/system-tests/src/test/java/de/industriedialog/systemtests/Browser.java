@@ -61,6 +61,11 @@ final class Browser implements AutoCloseable {
 		wait(Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
 	}
 
+	void waitUntilValueIsNotEmpty(String id) {
+		wait(Duration.ofSeconds(20))
+			.until((driver) -> !driver.findElement(By.id(id)).getDomProperty("value").isEmpty());
+	}
+
 	void waitUntilUrlIs(String url) {
 		wait(Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(url));
 	}
@@ -75,6 +80,22 @@ final class Browser implements AutoCloseable {
 
 	void click(String cssSelector) {
 		this.driver.findElement(By.cssSelector(cssSelector)).click();
+	}
+
+	void selectByText(String id, String text) {
+		new org.openqa.selenium.support.ui.Select(this.driver.findElement(By.id(id))).selectByVisibleText(text);
+	}
+
+	/**
+	 * Sets a value as a script would: date and time inputs take keys differently per
+	 * locale.
+	 */
+	void setValue(String id, String value) {
+		this.driver.executeScript("document.getElementById(arguments[0]).value = arguments[1]", id, value);
+	}
+
+	void click(By by) {
+		this.driver.findElement(by).click();
 	}
 
 	void select(String id, String value) {

@@ -189,6 +189,107 @@ class LocalStackSystemIT {
 	}
 
 	@Test
+	@Order(8)
+	void shouldLetAnInvitedInitiativeEditItsSteckbriefAndRegisterAnEventThatThePublicSees() throws Exception {
+		Matcher credentials = demoCredentials();
+		try (Browser staff = Browser.headlessChromium()) {
+			logIn(staff, credentials.group(1), credentials.group(2));
+			staff.open("http://localhost:" + GATEWAY + "/geschaeftsstelle.html");
+			staff.waitUntilTextContains("einladung-initiative", "Werra-Meißner");
+			staff.selectByText("einladung-initiative", "Industrieinitiative Werra-Meißner");
+			staff.type("einladung-email", "kontakt@werra-meissner.test");
+			staff.submit("einladung-email");
+			staff.waitUntilTextContains("meldung", "ist verschickt");
+		}
+		String link = invitationLink("kontakt@werra-meissner.test");
+
+		try (Browser initiative = Browser.headlessChromium()) {
+			initiative.open(link);
+			initiative.type("passwort", "werra-meissner-2027");
+			initiative.type("wiederholung", "werra-meissner-2027");
+			initiative.submit("passwort");
+			initiative.waitUntilUrlIs("http://localhost:" + GATEWAY + "/login");
+			logIn(initiative, "kontakt@werra-meissner.test", "werra-meissner-2027");
+
+			initiative.open("http://localhost:" + GATEWAY + "/portal.html");
+			initiative.waitUntilValueIsNotEmpty("name");
+			initiative.setValue("aktivitaeten", "Zukunftswerkstatt mit Schulen\nBetriebsbesichtigungen");
+			initiative.submit("name");
+			initiative.waitUntilTextContains("meldung", "Der Steckbrief ist gespeichert.");
+
+			initiative.waitUntilTextContains("raster-tabelle", "Längerfristige Zusammenarbeit");
+			initiative.click(org.openqa.selenium.By.id("raster-speichern"));
+			initiative.waitUntilTextContains("meldung", "Ihre Selbsteinschätzung ist gespeichert.");
+			initiative.waitUntilTextContains("raster-tabelle", "3 von 5");
+
+			initiative.type("v-titel", "Zukunftswerkstatt Werra-Meißner 2027");
+			initiative.select("v-format", "ZUKUNFTSWERKSTATT");
+			initiative.setValue("v-beginn", "2027-10-01T10:00");
+			initiative.setValue("v-ende", "2027-10-01T16:00");
+			initiative.type("v-ort-name", "Stadthalle");
+			initiative.type("v-stadt", "Eschwege");
+			initiative.type("v-land", "DE-HE");
+			initiative.type("v-plaetze", "40");
+			initiative.submit("v-titel");
+			initiative.waitUntilTextContains("meldung", "ist eingetragen");
+			initiative.screenshot(Path.of("target/screenshots/portal.png"));
+
+			initiative.open("http://localhost:" + GATEWAY + "/veranstaltungen.html");
+			initiative.waitUntilTextContains("veranstaltungen", "Zukunftswerkstatt Werra-Meißner 2027");
+			assertThat(initiative.text("veranstaltungen")).contains("Eschwege");
+		}
+		assertThat(getJson("/api/initiatives/" + werraMeissnerId()).get("activities").get(0).asString())
+			.isEqualTo("Zukunftswerkstatt mit Schulen");
+	}
+
+	private String werraMeissnerId() {
+		for (JsonNode feature : getJson("/api/initiatives/map").get("features")) {
+			if (feature.at("/properties/name").asString().equals("Industrieinitiative Werra-Meißner")) {
+				return feature.at("/properties/id").asString();
+			}
+		}
+		throw new AssertionError("Werra-Meißner not on the map");
+	}
+
+	private String invitationLink(String to) throws Exception {
+		String api = "http://localhost:" + (8025 + PORT_OFFSET) + "/api/messages";
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.json
+				.readTree(
+						this.http
+							.send(HttpRequest.newBuilder(URI.create(api + "?to=" + to)).build(),
+									HttpResponse.BodyHandlers.ofString())
+							.body())
+				.size() == 1);
+		String id = this.json
+			.readTree(
+					this.http
+						.send(HttpRequest.newBuilder(URI.create(api + "?to=" + to)).build(),
+								HttpResponse.BodyHandlers.ofString())
+						.body())
+			.get(0)
+			.get("id")
+			.asString();
+		String text = this.json
+			.readTree(this.http
+				.send(HttpRequest.newBuilder(URI.create(api + "/" + id)).build(), HttpResponse.BodyHandlers.ofString())
+				.body())
+			.get("text")
+			.asString();
+		Matcher link = Pattern.compile("(http://\\S+/einladung\\.html\\?token=[A-Za-z0-9_-]+)").matcher(text);
+		assertThat(link.find()).as(text).isTrue();
+		return link.group(1);
+	}
+
+	private static void logIn(Browser browser, String username, String password) {
+		browser.open("http://localhost:" + GATEWAY + "/login");
+		browser.type("username", username);
+		browser.type("password", password);
+		browser.submit("password");
+		browser.waitUntilUrlIs("http://localhost:" + GATEWAY + "/");
+	}
+
+	@Test
 	@Order(10)
 	void shouldStopCleanlyAndKeepTheDataAcrossARestart() throws Exception {
 		JsonNode kpiBefore = getJson("/api/kpi/initiatives");

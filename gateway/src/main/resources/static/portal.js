@@ -1,0 +1,179 @@
+// An initiative keeps its Steckbrief and registers its dialogue events.
+let initiativeId = null;
+let details = null;
+const formats = {};
+const message = document.getElementById('meldung');
+const STATUS = { DRAFT: 'Entwurf', IN_REVIEW: 'in Prüfung', PUBLISHED: 'veröffentlicht', WITHDRAWN: 'zurückgezogen' };
+
+function say(text) {
+	message.textContent = text;
+}
+
+function offsetDateTime(localValue) {
+	// datetime-local is the browser's local time; German users are in Europe/Berlin.
+	return new Date(localValue).toISOString();
+}
+
+async function loadSteckbrief() {
+	const result = await api(`/api/initiatives/${encodeURIComponent(initiativeId)}`);
+	if (!result.ok) {
+		say(problemText(result));
+		return;
+	}
+	details = result.body;
+	const profile = details.profile;
+	document.getElementById('status').textContent = STATUS[details.status] || details.status;
+	document.getElementById('name').value = profile.name || '';
+	document.getElementById('website').value = profile.website || '';
+	document.getElementById('ort').value = profile.city || '';
+	document.getElementById('gruendung').value = profile.foundingYear || '';
+	document.getElementById('aktivitaeten').value = (profile.activities || []).join('\n');
+	document.getElementById('einreichen').hidden = details.status !== 'DRAFT';
+}
+
+function steckbriefInput() {
+	const profile = details.profile;
+	const value = (id) => document.getElementById(id).value.trim();
+	return {
+		name: value('name'), website: value('website') || null, contact: details.contact || null, state: profile.state,
+		city: value('ort') || null, coordinates: profile.coordinates || null, level: profile.level, type: profile.type,
+		foundingYear: value('gruendung') ? Number(value('gruendung')) : null, legalForm: profile.legalForm || null,
+		office: profile.office || null,
+		actorGroups: (profile.actorGroups || []).map((group) => ({ group, founder: (profile.founderGroups || []).includes(group) })),
+		goalCategories: profile.goalCategories || [],
+		activities: value('aktivitaeten').split('\n').map((line) => line.trim()).filter((line) => line),
+		financing: profile.financing || null, linkedInitiativeIds: profile.linkedInitiativeIds || [], version: details.version
+	};
+}
+
+async function loadFormats() {
+	const result = await api('/api/events/formats');
+	const select = document.getElementById('v-format');
+	for (const format of result.body || []) {
+		formats[format.code] = format;
+		select.append(element('option', format.name, { value: format.code }));
+	}
+	showFormatProfile();
+}
+
+function showFormatProfile() {
+	const format = formats[document.getElementById('v-format').value];
+	const target = document.getElementById('v-format-profil');
+	target.replaceChildren();
+	if (!format) {
+		return;
+	}
+	target.append(element('span', format.profile ? format.profile.summary : ''));
+	const phases = (format.runSheet && format.runSheet.phases) || [];
+	if (phases.length) {
+		target.append(element('br'), element('strong', 'Drehbuch: '),
+			element('span', phases.map((phase) => `${phase.title} (${phase.minutes} Min.)`).join(' → ')));
+	}
+	const items = (format.planningChecklist && format.planningChecklist.items) || [];
+	if (items.length) {
+		target.append(element('br'), element('strong', 'Planung: '),
+			element('span', items.map((item) => `${item.when}: ${item.task}`).join(' · ')));
+	}
+}
+
+async function loadEvents() {
+	const result = await api(`/api/events?initiative=${encodeURIComponent(initiativeId)}&size=100`);
+	if (!result.ok) {
+		return;
+	}
+	document.getElementById('meine-veranstaltungen').replaceChildren(...result.body.content.map((event) => {
+		const item = element('li', `${event.title} – ${event.city} (${event.status})`);
+		if (event.status === 'PLANNED') {
+			const open = element('button', 'Anmeldung öffnen', { type: 'button' });
+			open.addEventListener('click', async () => {
+				const opened = await api(`/api/events/${encodeURIComponent(event.id)}/open`, { method: 'POST' });
+				say(opened.ok ? `Die Anmeldung für „${event.title}“ ist offen.` : problemText(opened));
+				loadEvents();
+			});
+			item.append(' ', open);
+		}
+		return item;
+	}));
+}
+
+async function loadAssessment() {
+	const result = await api(`/api/initiatives/${encodeURIComponent(initiativeId)}/assessment`);
+	if (!result.ok) {
+		return;
+	}
+	const view = result.body;
+	const rows = view.grid.map((row) => {
+		const tr = element('tr');
+		tr.append(element('th', row.name, { scope: 'row', title: row.description || '' }));
+		const cell = element('td');
+		const select = element('select', null, { 'data-criterion': row.criterion, 'aria-label': `Bewertung: ${row.name}` });
+		for (let score = 1; score <= 5; score++) {
+			select.append(element('option', String(score), { value: String(score) }));
+		}
+		select.value = String(row.score || 3);
+		cell.append(select);
+		const bar = element('td');
+		const meter = element('span', row.score ? `${row.score} von 5` : 'noch nicht bewertet', { class: 'balken' });
+		meter.style.setProperty('--anteil', `${((row.score || 0) / 5) * 100}%`);
+		bar.append(meter);
+		tr.append(cell, bar, element('td', (row.relevanceForType || []).join(' · ')));
+		return tr;
+	});
+	document.querySelector('#raster-tabelle tbody').replaceChildren(...rows);
+	document.getElementById('raster-verlauf').textContent = view.history.length
+		? `${view.history.length} gespeicherte Einschätzung(en), zuletzt am ${new Date(view.history[0].at).toLocaleDateString('de-DE')}.`
+		: 'Noch keine Einschätzung gespeichert.';
+}
+
+document.getElementById('raster').addEventListener('submit', async (event) => {
+	event.preventDefault();
+	const ratings = [...document.querySelectorAll('#raster-tabelle select')]
+		.map((select) => ({ criterion: select.dataset.criterion, score: Number(select.value) }));
+	const result = await api(`/api/initiatives/${encodeURIComponent(initiativeId)}/assessment`, { method: 'PUT', body: { ratings } });
+	say(result.ok ? 'Ihre Selbsteinschätzung ist gespeichert.' : problemText(result));
+	await loadAssessment();
+});
+
+document.getElementById('steckbrief').addEventListener('submit', async (event) => {
+	event.preventDefault();
+	const result = await api(`/api/initiatives/${encodeURIComponent(initiativeId)}`, { method: 'PUT', body: steckbriefInput() });
+	say(result.ok ? 'Der Steckbrief ist gespeichert.' : problemText(result));
+	if (result.ok) {
+		await loadSteckbrief();
+	}
+});
+
+document.getElementById('einreichen').addEventListener('click', async () => {
+	const result = await api(`/api/initiatives/${encodeURIComponent(initiativeId)}/submit`, { method: 'POST' });
+	say(result.ok ? 'Der Steckbrief ist zur Prüfung eingereicht.' : problemText(result));
+	await loadSteckbrief();
+});
+
+document.getElementById('v-format').addEventListener('change', showFormatProfile);
+
+document.getElementById('veranstaltung').addEventListener('submit', async (event) => {
+	event.preventDefault();
+	const value = (id) => document.getElementById(id).value.trim();
+	const body = {
+		title: value('v-titel'), format: value('v-format'), start: offsetDateTime(value('v-beginn')),
+		end: offsetDateTime(value('v-ende')), venue: value('v-ort-name'), city: value('v-stadt'), state: value('v-land'),
+		capacity: Number(value('v-plaetze')),
+		targetGroups: [...document.querySelectorAll('input[name=zielgruppe]:checked')].map((box) => box.value),
+		campaignSupported: document.getElementById('v-kampagne').checked
+	};
+	const result = await api('/api/events', { method: 'POST', body });
+	say(result.ok ? `„${result.body.title}“ ist eingetragen.` : problemText(result));
+	if (result.ok) {
+		await loadEvents();
+	}
+});
+
+(async () => {
+	const session = await api('/api/session');
+	if (!session.body || !session.body.authenticated || !session.body.initiativeId) {
+		say('Bitte melden Sie sich mit dem Konto Ihrer Initiative an.');
+		return;
+	}
+	initiativeId = session.body.initiativeId;
+	await Promise.all([loadSteckbrief(), loadFormats(), loadEvents(), loadAssessment()]);
+})();
