@@ -9,6 +9,8 @@ if (params.has('error')) {
 	message.textContent = 'E-Mail-Adresse oder Passwort sind nicht richtig. Bitte versuchen Sie es noch einmal.';
 } else if (params.has('locked')) {
 	message.textContent = 'Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie 15 Minuten und versuchen Sie es dann erneut.';
+} else if (params.has('registriert')) {
+	message.textContent = 'Ihr Konto ist angelegt. Melden Sie sich an und schreiben Sie den Steckbrief Ihrer Initiative.';
 } else if (params.has('logout')) {
 	message.textContent = 'Sie sind abgemeldet.';
 }

@@ -16,8 +16,13 @@ function offsetDateTime(localValue) {
 
 async function loadSteckbrief() {
 	const result = await api(`/api/initiatives/${encodeURIComponent(initiativeId)}`);
+	const missing = result.status === 404;
+	document.getElementById('anlegen-bereich').hidden = !missing;
+	document.getElementById('steckbrief-bereich').hidden = missing;
 	if (!result.ok) {
-		say(problemText(result));
+		if (!missing) {
+			say(problemText(result));
+		}
 		return;
 	}
 	details = result.body;
@@ -140,6 +145,20 @@ document.getElementById('steckbrief').addEventListener('submit', async (event) =
 	say(result.ok ? 'Der Steckbrief ist gespeichert.' : problemText(result));
 	if (result.ok) {
 		await loadSteckbrief();
+	}
+});
+
+document.getElementById('anlegen').addEventListener('submit', async (event) => {
+	event.preventDefault();
+	const value = (id) => document.getElementById(id).value.trim();
+	const body = { name: value('n-name'), level: value('n-ebene'), type: value('n-typ'), state: value('n-land') || null, city: value('n-ort') || null };
+	if (value('n-breite') && value('n-laenge')) {
+		body.coordinates = { lat: Number(value('n-breite')), lon: Number(value('n-laenge')) };
+	}
+	const result = await api('/api/initiatives', { method: 'POST', body });
+	say(result.ok ? 'Der Steckbrief ist als Entwurf angelegt. Reichen Sie ihn zur Prüfung ein, wenn er vollständig ist.' : problemText(result));
+	if (result.ok) {
+		await Promise.all([loadSteckbrief(), loadAssessment()]);
 	}
 });
 

@@ -221,6 +221,38 @@ class GatewayRoutingIT {
 		assertThat(notStaff.statusCode()).isEqualTo(403);
 	}
 
+	@Test
+	void shouldLetANewInitiativeSignUpOnceWithAnAccountBoundToAFreshInitiativeId() throws Exception {
+		HttpClient visitor = browser();
+		visitor.send(HttpRequest.newBuilder(URI.create(base() + "/registrieren.html")).build(),
+				HttpResponse.BodyHandlers.discarding());
+
+		HttpResponse<String> weak = postJson(visitor, "/account/signup",
+				"{\"email\":\"neu@initiative.test\",\"password\":\"kurz\"}");
+		assertThat(weak.statusCode()).isEqualTo(400);
+		assertThat(this.json.readTree(weak.body()).at("/errors/0/field").asString()).isEqualTo("password");
+
+		HttpResponse<String> created = postJson(visitor, "/account/signup",
+				"{\"email\":\"Neu@Initiative.test\",\"password\":\"ein-langes-passwort\"}");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String initiativeId = this.json.readTree(created.body()).get("initiativeId").asString();
+		assertThat(initiativeId).hasSize(36);
+
+		HttpResponse<String> again = postJson(visitor, "/account/signup",
+				"{\"email\":\"neu@initiative.test\",\"password\":\"ein-anderes-passwort\"}");
+		assertThat(again.statusCode()).isEqualTo(409);
+		assertThat(this.json.readTree(again.body()).get("detail").asString()).contains("schon ein Konto");
+
+		assertThat(login(visitor, "neu@initiative.test", "ein-langes-passwort")).isEqualTo("/");
+		JsonNode session = this.json.readTree(
+				visitor
+					.send(HttpRequest.newBuilder(URI.create(base() + "/api/session")).build(),
+							HttpResponse.BodyHandlers.ofString())
+					.body());
+		assertThat(session.get("roles").get(0).asString()).isEqualTo("INITIATIVE");
+		assertThat(session.get("initiativeId").asString()).isEqualTo(initiativeId);
+	}
+
 	private HttpResponse<String> postJson(HttpClient browser, String path, String body) throws Exception {
 		return browser.send(HttpRequest.newBuilder(URI.create(base() + path))
 			.header("Content-Type", "application/json")

@@ -242,6 +242,47 @@ class LocalStackSystemIT {
 			.isEqualTo("Zukunftswerkstatt mit Schulen");
 	}
 
+	@Test
+	@Order(9)
+	void shouldLetANewInitiativeSignUpAndSubmitItsSteckbriefWhichStaffPublish() throws Exception {
+		int before = getJson("/api/initiatives/map").get("features").size();
+		try (Browser initiative = Browser.headlessChromium()) {
+			initiative.open("http://localhost:" + GATEWAY + "/registrieren.html");
+			initiative.type("email", "kontakt@zukunft-lausitz.test");
+			initiative.type("passwort", "lausitz-industrie-2027");
+			initiative.type("wiederholung", "lausitz-industrie-2027");
+			initiative.submit("email");
+			initiative.waitUntilUrlIs("http://localhost:" + GATEWAY + "/login?registriert");
+			logIn(initiative, "kontakt@zukunft-lausitz.test", "lausitz-industrie-2027");
+			initiative.open("http://localhost:" + GATEWAY + "/portal.html");
+			initiative.waitUntilVisible("anlegen");
+			initiative.type("n-name", "Zukunft Industrie Lausitz");
+			initiative.select("n-ebene", "REGIONAL");
+			initiative.select("n-typ", "MEASURE");
+			initiative.type("n-land", "DE-BB");
+			initiative.type("n-ort", "Cottbus");
+			initiative.type("n-breite", "51.7563");
+			initiative.type("n-laenge", "14.3329");
+			initiative.submit("n-name");
+			initiative.waitUntilTextContains("meldung", "als Entwurf angelegt");
+			initiative.waitUntilVisible("einreichen");
+			initiative.click(org.openqa.selenium.By.id("einreichen"));
+			initiative.waitUntilTextContains("status", "in Prüfung");
+		}
+		assertThat(get("/api/initiatives/map").body()).doesNotContain("Zukunft Industrie Lausitz");
+
+		try (Browser staff = Browser.headlessChromium()) {
+			Matcher credentials = demoCredentials();
+			logIn(staff, credentials.group(1), credentials.group(2));
+			staff.open("http://localhost:" + GATEWAY + "/geschaeftsstelle.html");
+			staff.clickInItem("warteschlange", "Zukunft Industrie Lausitz", "Veröffentlichen");
+			staff.waitUntilTextContains("meldung", "ist veröffentlicht");
+			staff.open("http://localhost:" + GATEWAY + "/karte.html");
+			staff.waitUntilTextContains("kartenstand", (before + 1) + " Initiativen auf der Karte");
+			assertThat(staff.text("initiativen")).contains("Zukunft Industrie Lausitz – Cottbus");
+		}
+	}
+
 	private String werraMeissnerId() {
 		for (JsonNode feature : getJson("/api/initiatives/map").get("features")) {
 			if (feature.at("/properties/name").asString().equals("Industrieinitiative Werra-Meißner")) {

@@ -3,6 +3,7 @@ package de.industriedialog.gateway.account;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -51,6 +53,17 @@ public class Accounts implements ReactiveUserDetailsService {
 		return this.repository.findById(id)
 			.switchIfEmpty(Mono.defer(() -> this.repository.insert(new Account(id,
 					this.passwordEncoder.encode(rawPassword), roles, initiativeId, this.clock.instant()))));
+	}
+
+	/**
+	 * A new initiative signs up: the account is bound to a fresh initiative id under
+	 * which it then writes its first Steckbrief, which staff review before it is public.
+	 * @return empty if an account with this e-mail exists
+	 */
+	public Mono<Account> signUp(String email, String rawPassword) {
+		Account account = new Account(normalize(email), this.passwordEncoder.encode(rawPassword), List.of("INITIATIVE"),
+				UUID.randomUUID().toString(), this.clock.instant());
+		return this.repository.insert(account).onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty());
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

@@ -78,6 +78,26 @@ public class Steckbriefe {
 	}
 
 	/**
+	 * An initiative that signed up at the gateway writes its first Steckbrief under the
+	 * id its account is bound to; staff then review and publish it.
+	 * @throws IllegalTransitionException if the initiative has a Steckbrief already
+	 */
+	public Steckbrief createOwn(String initiativeId, SteckbriefData data, String by) {
+		if (this.repository.existsById(initiativeId)) {
+			throw new IllegalTransitionException("Für Ihre Initiative gibt es schon einen Steckbrief. "
+					+ "Bitte bearbeiten Sie diesen, statt einen neuen anzulegen.");
+		}
+		checkRules(initiativeId, data);
+		try {
+			return this.repository
+				.insert(Steckbrief.draft(initiativeId, data, "initiative:" + by, this.clock.instant()));
+		}
+		catch (DuplicateKeyException ex) {
+			throw new IllegalTransitionException("Für Ihre Initiative gibt es schon einen Steckbrief.");
+		}
+	}
+
+	/**
 	 * Replaces the content. A change to a published profile is announced with
 	 * {@code SteckbriefUpdated}, unless only non-public data (the contact) changed.
 	 * @param expectedVersion the version the editor started from; {@code null} to skip

@@ -3,6 +3,7 @@ package de.industriedialog.registry.steckbrief.web;
 import java.net.URI;
 
 import de.industriedialog.platform.security.CurrentUser;
+import de.industriedialog.registry.steckbrief.Steckbrief;
 import de.industriedialog.registry.steckbrief.Steckbriefe;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -50,13 +51,24 @@ class SteckbriefController {
 	}
 
 	@PostMapping
-	@Operation(summary = "Create a Steckbrief in draft (staff)")
+	@Operation(summary = "Create a Steckbrief in draft",
+			description = "Staff create any; an initiative account that signed up creates the one of its own "
+					+ "initiative (id = its initiative_id), once.")
 	@ApiResponse(responseCode = "201", description = "Angelegt")
+	@ApiResponse(responseCode = "409", description = "Die Initiative hat schon einen Steckbrief",
+			content = @Content(mediaType = "application/problem+json"))
 	ResponseEntity<SteckbriefDetails> create(@Valid @RequestBody SteckbriefInput input,
 			@AuthenticationPrincipal Jwt jwt) {
 		CurrentUser user = CurrentUser.of(jwt);
-		user.requireStaff();
-		SteckbriefDetails created = SteckbriefDetails.of(this.steckbriefe.create(input.toData(), user.subject()));
+		Steckbrief steckbrief;
+		if (!user.isStaff() && user.roles().contains(CurrentUser.INITIATIVE) && user.initiativeId() != null) {
+			steckbrief = this.steckbriefe.createOwn(user.initiativeId(), input.toData(), user.subject());
+		}
+		else {
+			user.requireStaff();
+			steckbrief = this.steckbriefe.create(input.toData(), user.subject());
+		}
+		SteckbriefDetails created = SteckbriefDetails.of(steckbrief);
 		return ResponseEntity.created(URI.create("/api/initiatives/" + created.profile().id())).body(created);
 	}
 

@@ -1,0 +1,63 @@
+package de.industriedialog.gateway.account;
+
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.support.WebExchangeBindException;
+
+/**
+ * A new initiative creates its account; its Steckbrief is public only after staff review.
+ */
+@RestController
+class SignUpController {
+
+	private final Accounts accounts;
+
+	SignUpController(Accounts accounts) {
+		this.accounts = accounts;
+	}
+
+	@PostMapping("/account/signup")
+	Mono<ResponseEntity<Object>> signUp(@Valid @RequestBody SignUpRequest request) {
+		return this.accounts.signUp(request.email(), request.password())
+			.map((account) -> ResponseEntity.status(HttpStatus.CREATED)
+				.<Object>body(Map.of("email", account.email(), "initiativeId", account.initiativeId())))
+			.defaultIfEmpty(ResponseEntity.status(HttpStatus.CONFLICT)
+				.body(problem(HttpStatus.CONFLICT,
+						"Für diese E-Mail-Adresse gibt es schon ein Konto. Bitte melden Sie sich an.")));
+	}
+
+	@ExceptionHandler(WebExchangeBindException.class)
+	ResponseEntity<ProblemDetail> invalid(WebExchangeBindException ex) {
+		ProblemDetail detail = problem(HttpStatus.BAD_REQUEST, "Bitte prüfen Sie die markierten Angaben.");
+		detail.setProperty("errors", ex.getFieldErrors()
+			.stream()
+			.map((error) -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+			.toList());
+		return ResponseEntity.badRequest().body(detail);
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String detail) {
+		return ProblemDetail.forStatusAndDetail(status, detail);
+	}
+
+	record SignUpRequest(
+			@NotBlank(message = "Bitte geben Sie Ihre E-Mail-Adresse an.") @Email(
+					message = "Das ist keine gültige E-Mail-Adresse.") @Size(max = 254) String email,
+			@NotBlank(message = "Bitte legen Sie ein Passwort fest.") @Size(min = 12, max = 128,
+					message = "Das Passwort muss zwischen 12 und 128 Zeichen lang sein.") String password) {
+	}
+
+}
