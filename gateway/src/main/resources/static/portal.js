@@ -1,5 +1,6 @@
 // An initiative keeps its Steckbrief and registers its dialogue events.
 let initiativeId = null;
+let editing = null;
 let details = null;
 const formats = {};
 const message = document.getElementById('meldung');
@@ -88,6 +89,11 @@ async function loadEvents() {
 	}
 	document.getElementById('meine-veranstaltungen').replaceChildren(...result.body.content.map((event) => {
 		const item = element('li', `${event.title} – ${event.city} (${event.status})`);
+		if (event.status !== 'HELD' && event.status !== 'CANCELLED') {
+			const edit = element('button', 'Bearbeiten', { type: 'button' });
+			edit.addEventListener('click', () => startEditing(event));
+			item.append(' ', edit);
+		}
 		if (event.status === 'PLANNED') {
 			const open = element('button', 'Anmeldung öffnen', { type: 'button' });
 			open.addEventListener('click', async () => {
@@ -170,6 +176,31 @@ document.getElementById('einreichen').addEventListener('click', async () => {
 
 document.getElementById('v-format').addEventListener('change', showFormatProfile);
 
+function localValue(offsetDateTime) {
+	// The browser's local time for a datetime-local field (German users: Europe/Berlin).
+	const date = new Date(offsetDateTime);
+	const pad = (n) => String(n).padStart(2, '0');
+	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+function startEditing(event) {
+	editing = event;
+	const set = (id, value) => { document.getElementById(id).value = value ?? ''; };
+	set('v-titel', event.title);
+	set('v-format', event.format);
+	set('v-beginn', localValue(event.start));
+	set('v-ende', localValue(event.end));
+	set('v-ort-name', event.venue);
+	set('v-stadt', event.city);
+	set('v-land', event.state);
+	set('v-plaetze', event.capacity);
+	document.querySelectorAll('input[name=zielgruppe]').forEach((box) => { box.checked = (event.targetGroups || []).includes(box.value); });
+	document.getElementById('v-kampagne').checked = event.campaignSupported;
+	document.getElementById('v-speichern').textContent = 'Änderungen speichern';
+	showFormatProfile();
+	document.getElementById('v-titel').focus();
+}
+
 document.getElementById('veranstaltung').addEventListener('submit', async (event) => {
 	event.preventDefault();
 	const value = (id) => document.getElementById(id).value.trim();
@@ -180,9 +211,20 @@ document.getElementById('veranstaltung').addEventListener('submit', async (event
 		targetGroups: [...document.querySelectorAll('input[name=zielgruppe]:checked')].map((box) => box.value),
 		campaignSupported: document.getElementById('v-kampagne').checked
 	};
-	const result = await api('/api/events', { method: 'POST', body });
-	say(result.ok ? `„${result.body.title}“ ist eingetragen.` : problemText(result));
+	let result;
+	if (editing) {
+		body.version = editing.version;
+		result = await api(`/api/events/${encodeURIComponent(editing.id)}`, { method: 'PUT', body });
+		say(result.ok ? `„${result.body.title}“ ist geändert.` : problemText(result));
+	}
+	else {
+		result = await api('/api/events', { method: 'POST', body });
+		say(result.ok ? `„${result.body.title}“ ist eingetragen.` : problemText(result));
+	}
 	if (result.ok) {
+		editing = null;
+		document.getElementById('v-speichern').textContent = 'Veranstaltung eintragen';
+		document.getElementById('veranstaltung').reset();
 		await loadEvents();
 	}
 });

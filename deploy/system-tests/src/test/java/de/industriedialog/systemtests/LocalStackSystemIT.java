@@ -232,6 +232,10 @@ class LocalStackSystemIT {
 			initiative.type("v-plaetze", "40");
 			initiative.submit("v-titel");
 			initiative.waitUntilTextContains("meldung", "ist eingetragen");
+			initiative.clickInItem("meine-veranstaltungen", "Zukunftswerkstatt Werra-Meißner 2027", "Bearbeiten");
+			initiative.type("v-plaetze", "60");
+			initiative.submit("v-titel");
+			initiative.waitUntilTextContains("meldung", "ist geändert");
 			initiative.screenshot(Path.of("target/screenshots/portal.png"));
 
 			initiative.open("http://localhost:" + GATEWAY + "/veranstaltungen.html");
@@ -240,6 +244,8 @@ class LocalStackSystemIT {
 		}
 		assertThat(getJson("/api/initiatives/" + werraMeissnerId()).get("activities").get(0).asString())
 			.isEqualTo("Zukunftswerkstatt mit Schulen");
+		assertThat(getJson("/api/events?initiative=" + werraMeissnerId()).at("/content/0/capacity").asInt())
+			.isEqualTo(60);
 	}
 
 	@Test
