@@ -4,6 +4,11 @@ let editing = null;
 let details = null;
 const formats = {};
 const message = document.getElementById('meldung');
+const ACTOR_GROUPS = {
+	COMPANIES: 'Unternehmen', CHAMBERS: 'IHK/HK (Kammern)', EMPLOYER_ASSOCIATIONS: 'Arbeitgeber- und Wirtschaftsverbände',
+	UNIONS: 'Gewerkschaften', POLITICS_ADMINISTRATION: 'Politik/Verwaltung', EDUCATION: 'Bildung (Schulen, Hochschulen)',
+	CIVIL_SOCIETY: 'Zivilgesellschaft', AGENCIES_CONSULTANTS: 'Agenturen/Beratung', PRIVATE_PERSONS: 'Privatpersonen'
+};
 const STATUS = { DRAFT: 'Entwurf', IN_REVIEW: 'in Prüfung', PUBLISHED: 'veröffentlicht', WITHDRAWN: 'zurückgezogen' };
 
 function say(text) {
@@ -34,21 +39,46 @@ async function loadSteckbrief() {
 	document.getElementById('ort').value = profile.city || '';
 	document.getElementById('gruendung').value = profile.foundingYear || '';
 	document.getElementById('aktivitaeten').value = (profile.activities || []).join('\n');
+	document.getElementById('rechtsform').value = profile.legalForm || '';
+	document.getElementById('geschaeftsstelle').value = profile.office || '';
+	document.getElementById('finanzierung').value = profile.financing || '';
+	document.querySelectorAll('input[name=ziel]').forEach((box) => { box.checked = (profile.goalCategories || []).includes(box.value); });
+	document.getElementById('akteure-zeilen').replaceChildren(...Object.entries(ACTOR_GROUPS).map(([group, label]) => {
+		const row = element('tr');
+		const involved = element('input', null, { type: 'checkbox', name: 'akteur', value: group, 'aria-label': `${label} beteiligt` });
+		involved.checked = (profile.actorGroups || []).includes(group);
+		const founder = element('input', null, { type: 'checkbox', name: 'gruender', value: group, 'aria-label': `${label} Gründungsmitglied` });
+		founder.checked = (profile.founderGroups || []).includes(group);
+		const involvedCell = element('td');
+		involvedCell.append(involved);
+		const founderCell = element('td');
+		founderCell.append(founder);
+		row.append(element('th', label, { scope: 'row' }), involvedCell, founderCell);
+		return row;
+	}));
+	const contact = details.contact || {};
+	document.getElementById('kontakt-name').value = contact.name || '';
+	document.getElementById('kontakt-email').value = contact.email || '';
+	document.getElementById('kontakt-telefon').value = contact.phone || '';
 	document.getElementById('einreichen').hidden = details.status !== 'DRAFT';
 }
 
 function steckbriefInput() {
 	const profile = details.profile;
 	const value = (id) => document.getElementById(id).value.trim();
+	const checked = (name) => [...document.querySelectorAll(`input[name=${name}]:checked`)].map((box) => box.value);
+	const founders = checked('gruender');
+	const contact = { name: value('kontakt-name') || null, email: value('kontakt-email') || null, phone: value('kontakt-telefon') || null };
 	return {
-		name: value('name'), website: value('website') || null, contact: details.contact || null, state: profile.state,
+		name: value('name'), website: value('website') || null,
+		contact: (contact.name || contact.email || contact.phone) ? contact : null, state: profile.state,
 		city: value('ort') || null, coordinates: profile.coordinates || null, level: profile.level, type: profile.type,
-		foundingYear: value('gruendung') ? Number(value('gruendung')) : null, legalForm: profile.legalForm || null,
-		office: profile.office || null,
-		actorGroups: (profile.actorGroups || []).map((group) => ({ group, founder: (profile.founderGroups || []).includes(group) })),
-		goalCategories: profile.goalCategories || [],
+		foundingYear: value('gruendung') ? Number(value('gruendung')) : null, legalForm: value('rechtsform') || null,
+		office: value('geschaeftsstelle') || null,
+		actorGroups: checked('akteur').map((group) => ({ group, founder: founders.includes(group) })),
+		goalCategories: checked('ziel'),
 		activities: value('aktivitaeten').split('\n').map((line) => line.trim()).filter((line) => line),
-		financing: profile.financing || null, linkedInitiativeIds: profile.linkedInitiativeIds || [], version: details.version
+		financing: value('finanzierung') || null, linkedInitiativeIds: profile.linkedInitiativeIds || [], version: details.version
 	};
 }
 

@@ -214,6 +214,9 @@ class LocalStackSystemIT {
 			initiative.open("http://localhost:" + GATEWAY + "/portal.html");
 			initiative.waitUntilValueIsNotEmpty("name");
 			initiative.setValue("aktivitaeten", "Zukunftswerkstatt mit Schulen\nBetriebsbesichtigungen");
+			for (String group : List.of("COMPANIES", "UNIONS", "POLITICS_ADMINISTRATION")) {
+				initiative.click(org.openqa.selenium.By.cssSelector("input[name=akteur][value=" + group + "]"));
+			}
 			initiative.submit("name");
 			initiative.waitUntilTextContains("meldung", "Der Steckbrief ist gespeichert.");
 
@@ -244,6 +247,9 @@ class LocalStackSystemIT {
 		}
 		assertThat(getJson("/api/initiatives/" + werraMeissnerId()).get("activities").get(0).asString())
 			.isEqualTo("Zukunftswerkstatt mit Schulen");
+		JsonNode profile = getJson("/api/initiatives/" + werraMeissnerId());
+		assertThat(profile.get("composition").asString()).isEqualTo("TRIPARTITE");
+		assertThat(profile.get("buendnis").asBoolean()).isTrue();
 		assertThat(getJson("/api/events?initiative=" + werraMeissnerId()).at("/content/0/capacity").asInt())
 			.isEqualTo(60);
 	}
