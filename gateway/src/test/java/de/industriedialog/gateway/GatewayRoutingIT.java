@@ -24,7 +24,10 @@ import com.sun.net.httpserver.HttpServer;
 import de.industriedialog.localstack.LocalMongoServer;
 import de.industriedialog.localstack.MailCatcher;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,6 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * services behind the gateway are exercised by the system tests.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewayRoutingIT {
 
 	static final LocalMongoServer mongo = LocalMongoServer.inMemory();
@@ -251,6 +255,26 @@ class GatewayRoutingIT {
 					.body());
 		assertThat(session.get("roles").get(0).asString()).isEqualTo("INITIATIVE");
 		assertThat(session.get("initiativeId").asString()).isEqualTo(initiativeId);
+	}
+
+	// Last: it uses up the sign-ups this test client's address may make.
+	@Test
+	@Order(Integer.MAX_VALUE)
+	void shouldRefuseMassSignUpsFromOneAddress() throws Exception {
+		HttpClient visitor = browser();
+		visitor.send(HttpRequest.newBuilder(URI.create(base() + "/registrieren.html")).build(),
+				HttpResponse.BodyHandlers.discarding());
+		int status = 0;
+		for (int attempt = 1; attempt <= 6 && status != 429; attempt++) {
+			status = postJson(visitor, "/account/signup",
+					"{\"email\":\"massen" + attempt + "@initiative.test\",\"password\":\"ein-langes-passwort\"}")
+				.statusCode();
+		}
+		assertThat(status).as("at most five accounts per address and hour").isEqualTo(429);
+		HttpResponse<String> refused = postJson(visitor, "/account/signup",
+				"{\"email\":\"noch-eins@initiative.test\",\"password\":\"ein-langes-passwort\"}");
+		assertThat(refused.statusCode()).isEqualTo(429);
+		assertThat(this.json.readTree(refused.body()).get("detail").asString()).contains("später noch einmal");
 	}
 
 	private HttpResponse<String> postJson(HttpClient browser, String path, String body) throws Exception {

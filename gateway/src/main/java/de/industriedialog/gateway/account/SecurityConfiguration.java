@@ -2,6 +2,7 @@ package de.industriedialog.gateway.account;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 
 import reactor.core.publisher.Mono;
 
@@ -43,8 +44,20 @@ class SecurityConfiguration {
 		return Clock.systemUTC();
 	}
 
+	/** Five failed logins per account within 15 minutes lock further attempts. */
 	@Bean
-	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, LoginThrottle throttle) {
+	AttemptThrottle loginThrottle(Clock clock) {
+		return new AttemptThrottle(5, Duration.ofMinutes(15), clock);
+	}
+
+	/** Five new accounts per client address and hour. */
+	@Bean
+	AttemptThrottle signUpThrottle(Clock clock) {
+		return new AttemptThrottle(5, Duration.ofHours(1), clock);
+	}
+
+	@Bean
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, AttemptThrottle loginThrottle) {
 		RedirectServerAuthenticationFailureHandler failed = new RedirectServerAuthenticationFailureHandler(
 				"/login?error");
 		RedirectServerAuthenticationSuccessHandler succeeded = new RedirectServerAuthenticationSuccessHandler("/");
@@ -56,20 +69,20 @@ class SecurityConfiguration {
 			.formLogin((form) -> form.loginPage("/login")
 				.authenticationFailureHandler((exchange, exception) -> exchange.getExchange()
 					.getFormData()
-					.doOnNext((data) -> throttle.failed(String.valueOf(data.getFirst("username"))))
+					.doOnNext((data) -> loginThrottle.record(String.valueOf(data.getFirst("username"))))
 					.then(failed.onAuthenticationFailure(exchange, exception)))
 				.authenticationSuccessHandler((exchange, authentication) -> {
-					throttle.succeeded(authentication.getName());
+					loginThrottle.clear(authentication.getName());
 					return succeeded.onAuthenticationSuccess(exchange, authentication);
 				}))
 			.logout((logout) -> logout.logoutUrl("/logout"))
-			.addFilterBefore(refuseLockedLogins(throttle), SecurityWebFiltersOrder.FORM_LOGIN)
+			.addFilterBefore(refuseLockedLogins(loginThrottle), SecurityWebFiltersOrder.FORM_LOGIN)
 			.addFilterAfter(exposeCsrfCookie(), SecurityWebFiltersOrder.CSRF)
 			.build();
 	}
 
 	/** Refuses a login attempt for a throttled account before the password is checked. */
-	private static WebFilter refuseLockedLogins(LoginThrottle throttle) {
+	private static WebFilter refuseLockedLogins(AttemptThrottle throttle) {
 		return (exchange, chain) -> ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/login")
 			.matches(exchange)
 			.flatMap((match) -> {

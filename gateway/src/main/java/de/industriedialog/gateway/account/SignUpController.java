@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,13 +26,25 @@ class SignUpController {
 
 	private final Accounts accounts;
 
-	SignUpController(Accounts accounts) {
+	private final AttemptThrottle signUpThrottle;
+
+	SignUpController(Accounts accounts, AttemptThrottle signUpThrottle) {
 		this.accounts = accounts;
+		this.signUpThrottle = signUpThrottle;
 	}
 
 	@PostMapping("/account/signup")
-	Mono<ResponseEntity<Object>> signUp(@Valid @RequestBody SignUpRequest request) {
+	Mono<ResponseEntity<Object>> signUp(@Valid @RequestBody SignUpRequest request, ServerHttpRequest http) {
+		String client = (http.getRemoteAddress() != null) ? http.getRemoteAddress().getAddress().getHostAddress()
+				: "unknown";
+		if (this.signUpThrottle.isLocked(client)) {
+			return Mono.just(ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+				.body(problem(HttpStatus.TOO_MANY_REQUESTS,
+						"Von Ihrem Anschluss wurden in der letzten Stunde schon mehrere Konten angelegt. "
+								+ "Bitte versuchen Sie es später noch einmal.")));
+		}
 		return this.accounts.signUp(request.email(), request.password())
+			.doOnNext((account) -> this.signUpThrottle.record(client))
 			.map((account) -> ResponseEntity.status(HttpStatus.CREATED)
 				.<Object>body(Map.of("email", account.email(), "initiativeId", account.initiativeId())))
 			.defaultIfEmpty(ResponseEntity.status(HttpStatus.CONFLICT)

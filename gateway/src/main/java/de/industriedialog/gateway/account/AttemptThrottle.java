@@ -8,26 +8,25 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.stereotype.Component;
-
 /**
- * Slows down password guessing: after {@value #MAX_FAILURES} failed logins for one
- * account within {@link #WINDOW}, further attempts are refused until the oldest failure
- * leaves the window. Kept in memory: one gateway instance guards its own door; several
- * instances would share it through the session store.
+ * Counts attempts per key within a sliding window and refuses once there were too many:
+ * failed logins per account (password guessing), sign-ups per client address (mass
+ * account creation). Kept in memory: one gateway instance guards its own door; several
+ * instances would need a shared store.
  */
-@Component
-public class LoginThrottle {
+public class AttemptThrottle {
 
-	static final int MAX_FAILURES = 5;
+	private final int maxAttempts;
 
-	static final Duration WINDOW = Duration.ofMinutes(15);
+	private final Duration window;
 
 	private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
 
 	private final Clock clock;
 
-	LoginThrottle(Clock clock) {
+	AttemptThrottle(int maxAttempts, Duration window, Clock clock) {
+		this.maxAttempts = maxAttempts;
+		this.window = window;
 		this.clock = clock;
 	}
 
@@ -38,11 +37,11 @@ public class LoginThrottle {
 		}
 		synchronized (recent) {
 			forgetOld(recent);
-			return recent.size() >= MAX_FAILURES;
+			return recent.size() >= this.maxAttempts;
 		}
 	}
 
-	public void failed(String username) {
+	public void record(String username) {
 		Deque<Instant> recent = this.failures.computeIfAbsent(Accounts.normalize(username),
 				(key) -> new ArrayDeque<>());
 		synchronized (recent) {
@@ -51,12 +50,12 @@ public class LoginThrottle {
 		}
 	}
 
-	public void succeeded(String username) {
+	public void clear(String username) {
 		this.failures.remove(Accounts.normalize(username));
 	}
 
 	private void forgetOld(Deque<Instant> recent) {
-		Instant limit = this.clock.instant().minus(WINDOW);
+		Instant limit = this.clock.instant().minus(this.window);
 		while (!recent.isEmpty() && recent.peekFirst().isBefore(limit)) {
 			recent.removeFirst();
 		}
