@@ -13,6 +13,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -220,6 +222,18 @@ class GatewayRoutingIT {
 		assertThat(session.get("roles").get(0).asString()).isEqualTo("INITIATIVE");
 		assertThat(session.get("initiativeId").asString()).isEqualTo("krefeld");
 
+		HttpResponse<String> forExistingAccount = postJson(staff, "/account/invitations",
+				"{\"email\":\"kontakt@initiative-krefeld.test\",\"initiativeId\":\"duesseldorf\"}");
+		assertThat(forExistingAccount.statusCode()).isEqualTo(201);
+		String secondLink = invitationLinks("kontakt@initiative-krefeld.test").get(0);
+		HttpClient secondContact = browser();
+		secondContact.send(HttpRequest.newBuilder(URI.create(base() + "/einladung.html")).build(),
+				HttpResponse.BodyHandlers.discarding());
+		HttpResponse<String> existing = postJson(secondContact, "/account/invitations/redeem", "{\"token\":\""
+				+ secondLink.substring(secondLink.indexOf("token=") + 6) + "\",\"password\":\"ein-langes-passwort\"}");
+		assertThat(existing.statusCode()).isEqualTo(409);
+		assertThat(this.json.readTree(existing.body()).get("detail").asString()).contains("schon ein Konto");
+
 		HttpResponse<String> notStaff = postJson(contact, "/account/invitations",
 				"{\"email\":\"someone@else.test\",\"initiativeId\":\"krefeld\"}");
 		assertThat(notStaff.statusCode()).isEqualTo(403);
@@ -296,22 +310,33 @@ class GatewayRoutingIT {
 	}
 
 	private String invitationLink(String to) throws Exception {
+		List<String> links = invitationLinks(to);
+		assertThat(links).hasSize(1);
+		return links.get(0);
+	}
+
+	/** The invitation links mailed to an address, newest first. */
+	private List<String> invitationLinks(String to) throws Exception {
 		String api = "http://127.0.0.1:" + mail.httpPort() + "/api/messages";
 		JsonNode messages = this.json.readTree(this.http
 			.send(HttpRequest.newBuilder(URI.create(api + "?to=" + to)).build(), HttpResponse.BodyHandlers.ofString())
 			.body());
-		assertThat(messages).hasSize(1);
-		assertThat(messages.get(0).get("subject").asString()).isEqualTo("Ihre Einladung zum Industriedialog");
-		String text = this.json.readTree(
-				this.http
-					.send(HttpRequest.newBuilder(URI.create(api + "/" + messages.get(0).get("id").asString())).build(),
-							HttpResponse.BodyHandlers.ofString())
-					.body())
-			.get("text")
-			.asString();
-		Matcher link = Pattern.compile("(http://\\S+/einladung\\.html\\?token=[A-Za-z0-9_-]+)").matcher(text);
-		assertThat(link.find()).as(text).isTrue();
-		return link.group(1);
+		List<String> links = new ArrayList<>();
+		for (JsonNode message : messages) {
+			assertThat(message.get("subject").asString()).isEqualTo("Ihre Einladung zum Industriedialog");
+			String text = this.json
+				.readTree(
+						this.http
+							.send(HttpRequest.newBuilder(URI.create(api + "/" + message.get("id").asString())).build(),
+									HttpResponse.BodyHandlers.ofString())
+							.body())
+				.get("text")
+				.asString();
+			Matcher link = Pattern.compile("(http://\\S+/einladung\\.html\\?token=[A-Za-z0-9_-]+)").matcher(text);
+			assertThat(link.find()).as(text).isTrue();
+			links.add(link.group(1));
+		}
+		return links;
 	}
 
 	private static MailCatcher startMailCatcher() {

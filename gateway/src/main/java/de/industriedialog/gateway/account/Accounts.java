@@ -47,6 +47,10 @@ public class Accounts implements ReactiveUserDetailsService {
 		return this.repository.findById(normalize(username)).map(AccountUser::new);
 	}
 
+	public Mono<Boolean> exists(String email) {
+		return this.repository.existsById(normalize(email));
+	}
+
 	/** Creates an account unless one with this e-mail exists; returns the stored one. */
 	public Mono<Account> createIfAbsent(String email, String rawPassword, List<String> roles, String initiativeId) {
 		String id = normalize(email);

@@ -91,7 +91,11 @@ class Invitations {
 					return Mono.error(new InvitationProblem(410,
 							"Diese Einladung ist abgelaufen. Bitte bitten Sie die Geschäftsstelle um eine neue."));
 				}
-				return this.mongo.updateFirst(unused, new Update().set("usedAt", now), Invitation.class)
+				return this.accounts.exists(invitation.email())
+					.flatMap((exists) -> exists ? Mono.error(new InvitationProblem(409,
+							"Für diese E-Mail-Adresse gibt es schon ein Konto. Bitte melden Sie sich mit Ihrem Passwort an "
+									+ "oder bitten Sie die Geschäftsstelle um Hilfe."))
+							: this.mongo.updateFirst(unused, new Update().set("usedAt", now), Invitation.class))
 					.flatMap((result) -> (result.getModifiedCount() == 1)
 							? this.accounts.createIfAbsent(invitation.email(), password, List.of("INITIATIVE"),
 									invitation.initiativeId())
