@@ -122,11 +122,7 @@ class LocalStackSystemIT {
 			assertThat(browser.rowCells("tabelle1", "Land")).containsExactly("13", "1", "4", "18");
 			browser.screenshot(Path.of("target/screenshots/start.png"));
 
-			browser.open("http://localhost:" + GATEWAY + "/login");
-			browser.type("username", credentials.group(1));
-			browser.type("password", credentials.group(2));
-			browser.submit("password");
-			browser.waitUntilUrlIs("http://localhost:" + GATEWAY + "/");
+			logIn(browser, credentials.group(1), credentials.group(2));
 			browser.open("http://localhost:" + GATEWAY + "/api/session");
 			assertThat(browser.pageText()).contains("\"authenticated\":true").contains("STAFF");
 		}
@@ -158,11 +154,7 @@ class LocalStackSystemIT {
 		Matcher credentials = demoCredentials();
 		int before = getJson("/api/initiatives/map").get("features").size();
 		try (Browser browser = Browser.headlessChromium()) {
-			browser.open("http://localhost:" + GATEWAY + "/login");
-			browser.type("username", credentials.group(1));
-			browser.type("password", credentials.group(2));
-			browser.submit("password");
-			browser.waitUntilUrlIs("http://localhost:" + GATEWAY + "/");
+			logIn(browser, credentials.group(1), credentials.group(2));
 
 			browser.open("http://localhost:" + GATEWAY + "/geschaeftsstelle.html");
 			browser.type("name", "Industrieinitiative Werra-Meißner");
