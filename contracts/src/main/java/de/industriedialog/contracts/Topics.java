@@ -11,6 +11,22 @@ public final class Topics {
 	 */
 	public static final String INITIATIVES_V1 = "dialog.initiatives.v1";
 
+	/**
+	 * Lifecycle of the dialogue events, key = eventId, produced by event-service.
+	 */
+	public static final String EVENTS_V1 = "dialog.events.v1";
+
+	/**
+	 * Registrations, waitlist and check-ins, key = eventId, produced by event-service.
+	 */
+	public static final String REGISTRATIONS_V1 = "dialog.registrations.v1";
+
+	/**
+	 * Anonymous feedback on the dialogue events, key = eventId, produced by
+	 * evaluation-service.
+	 */
+	public static final String FEEDBACK_V1 = "dialog.feedback.v1";
+
 	/** Suffix of every dead-letter topic. */
 	public static final String DEAD_LETTER_SUFFIX = ".dlt";
 

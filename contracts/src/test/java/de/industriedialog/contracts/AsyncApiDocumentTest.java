@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -100,10 +102,73 @@ class AsyncApiDocumentTest {
 				addresses.add(address);
 			}
 		}
-		assertThat(addresses).contains(Topics.INITIATIVES_V1);
+		assertThat(addresses).contains(Topics.INITIATIVES_V1, Topics.EVENTS_V1, Topics.REGISTRATIONS_V1,
+				Topics.FEEDBACK_V1);
 		for (String group : List.of("event-service", "evaluation-service", "newsletter-service")) {
 			assertThat(addresses).contains(Topics.deadLetter(Topics.INITIATIVES_V1, group));
 		}
+		assertThat(addresses).contains(Topics.deadLetter(Topics.REGISTRATIONS_V1, "evaluation-service"),
+				Topics.deadLetter(Topics.REGISTRATIONS_V1, "event-service-mail"));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void shouldGiveEveryReceivingConsumerGroupADeadLetterTopic() {
+		Map<String, Object> channels = map(document, "channels");
+		Set<String> deadLetterTopics = new TreeSet<>();
+		Set<String> expected = new TreeSet<>();
+		for (Object channel : channels.values()) {
+			Map<String, Object> c = (Map<String, Object>) channel;
+			String address = (String) c.get("address");
+			if (address.contains("{consumerGroup}")) {
+				List<String> groups = (List<String>) map(map(c, "parameters"), "consumerGroup").get("enum");
+				groups.forEach((group) -> deadLetterTopics.add(address.replace("{consumerGroup}", group)));
+			}
+		}
+		for (Object operation : map(document, "operations").values()) {
+			Map<String, Object> o = (Map<String, Object>) operation;
+			if ("receive".equals(o.get("action"))) {
+				String channelRef = (String) map(o, "channel").get("$ref");
+				String address = (String) map(channels, channelRef.substring("#/channels/".length())).get("address");
+				Map<String, Object> groupId = map(map(map(o, "bindings"), "kafka"), "groupId");
+				((List<String>) groupId.get("enum"))
+					.forEach((group) -> expected.add(Topics.deadLetter(address, group)));
+			}
+		}
+		assertThat(expected).isNotEmpty();
+		assertThat(deadLetterTopics).as("dead-letter topics vs. receiving consumer groups").isEqualTo(expected);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void shouldCarryNoPersonalDataOnTheRegistrationAndFeedbackTopics() throws IOException {
+		for (String channel : List.of("registrations", "feedback")) {
+			Map<String, Object> messages = map(map(map(document, "channels"), channel), "messages");
+			assertThat(messages).isNotEmpty();
+			for (String eventType : messages.keySet()) {
+				Set<String> properties = new TreeSet<>();
+				collectPropertyNames(new ObjectMapper().readTree(EventContracts.fromClasspath().schema(eventType)),
+						properties);
+				assertThat(properties).as(eventType)
+					.isNotEmpty()
+					.noneMatch((name) -> name.matches("(?i).*(name|mail|phone|address|token)"));
+			}
+		}
+		Set<String> feedback = new TreeSet<>();
+		collectPropertyNames(new ObjectMapper().readTree(EventContracts.fromClasspath().schema("FeedbackSubmitted")),
+				feedback);
+		assertThat(feedback).as("FeedbackSubmitted is anonymous").doesNotContain("registrationId", "feedbackTokenHash");
+	}
+
+	private static void collectPropertyNames(JsonNode schema, Set<String> names) {
+		if (!schema.isObject()) {
+			return;
+		}
+		schema.path("properties").properties().forEach((property) -> {
+			names.add(property.getKey());
+			collectPropertyNames(property.getValue(), names);
+		});
+		collectPropertyNames(schema.path("items"), names);
 	}
 
 	@Test

@@ -328,6 +328,8 @@ public final class LocalStack {
 		env.put("JWT_SECRET", secrets().jwtSecret());
 		env.put("STAFF_EMAIL", secrets().staffEmail());
 		env.put("STAFF_PASSWORD", secrets().staffPassword());
+		// Links in mails (registration, feedback, invitations) point at the gateway.
+		env.put("PUBLIC_URL", "http://localhost:" + port("gateway"));
 		if (service.name().equals("gateway")) {
 			env.put("REGISTRY_URL", "http://127.0.0.1:" + port("initiative-registry"));
 			env.put("EVENT_SERVICE_URL", "http://127.0.0.1:" + port("event-service"));

@@ -25,8 +25,10 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Every service is an OAuth2 resource server: reads are public unless listed in
  * {@code industriedialog.security.protected-reads} (path patterns), every write needs a
- * JWT the gateway signed. Roles come from the {@code roles} claim; ownership is checked
- * in the use cases with {@link CurrentUser}.
+ * JWT the gateway signed unless listed in {@code industriedialog.security.public-writes}
+ * (participants register, cancel and give feedback without an account; those endpoints
+ * check a personal token instead). Roles come from the {@code roles} claim; ownership is
+ * checked in the use cases with {@link CurrentUser}.
  *
  * <p>
  * By default the gateway signs with a shared HMAC secret
@@ -61,6 +63,8 @@ public class ResourceServerConfiguration {
 			org.springframework.core.env.Environment environment) throws Exception {
 		String[] protectedReads = environment.getProperty("industriedialog.security.protected-reads", String[].class,
 				new String[0]);
+		String[] publicWrites = environment.getProperty("industriedialog.security.public-writes", String[].class,
+				new String[0]);
 		SecurityProblems problems = new SecurityProblems(jsonMapper);
 		JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
 		roles.setAuthoritiesClaimName(CurrentUser.ROLES_CLAIM);
@@ -71,6 +75,8 @@ public class ResourceServerConfiguration {
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(protectedReads)
 				.authenticated()
+				.requestMatchers(publicWrites)
+				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/**")
 				.permitAll()
 				.requestMatchers(HttpMethod.HEAD, "/**")

@@ -132,6 +132,12 @@ public class GermanProblemDetails extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
 	}
 
+	@ExceptionHandler(ConflictException.class)
+	ResponseEntity<Object> handleConflict(ConflictException ex, WebRequest request) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "Nicht möglich", ex.getMessage());
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+	}
+
 	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(title);
