@@ -82,19 +82,27 @@ public class OutboxRelay implements SmartLifecycle {
 			Query pending = new Query(Criteria.where(OUTBOX_FIELD + ".0").exists(true))
 				.limit(this.properties.batchSize());
 			pending.fields().include(OUTBOX_FIELD);
+			List<Pending> batch = new java.util.ArrayList<>();
 			for (Document aggregate : this.mongo.find(pending, Document.class, collection)) {
 				List<Document> entries = aggregate.getList(OUTBOX_FIELD, Document.class, List.of());
-				seen += entries.size();
-				for (Document entry : entries) {
-					String idField = idField(entry);
-					send(entry, String.valueOf(entry.get(idField)));
-					// Only this entry: others may have been added while it was sent.
-					Update remove = new Update().pull(OUTBOX_FIELD, new Document(idField, entry.get(idField)));
-					this.mongo.updateFirst(Query.query(Criteria.where("_id").is(aggregate.get("_id"))), remove,
-							collection);
-					this.published.increment();
-					count++;
+				for (int i = 0; i < entries.size(); i++) {
+					batch.add(new Pending(aggregate.get("_id"), i, entries.get(i)));
 				}
+			}
+			seen += batch.size();
+			// Several aggregates may share a record key (all registrations of one event):
+			// send in the order things happened, not in the order the store returns
+			// documents. Within one aggregate the array order stays the tie-breaker.
+			batch.sort(java.util.Comparator.comparing(Pending::occurredAt).thenComparingInt(Pending::index));
+			for (Pending item : batch) {
+				Document entry = item.entry();
+				String idField = idField(entry);
+				send(entry, String.valueOf(entry.get(idField)));
+				// Only this entry: others may have been added while it was sent.
+				Update remove = new Update().pull(OUTBOX_FIELD, new Document(idField, entry.get(idField)));
+				this.mongo.updateFirst(Query.query(Criteria.where("_id").is(item.aggregateId())), remove, collection);
+				this.published.increment();
+				count++;
 			}
 		}
 		this.backlog.set(seen - count);
@@ -134,6 +142,15 @@ public class OutboxRelay implements SmartLifecycle {
 		if (!this.streamBridge.send(entry.getString("topic"), message)) {
 			throw new IllegalStateException("Kafka did not accept event " + eventId);
 		}
+	}
+
+	private record Pending(Object aggregateId, int index, Document entry) {
+
+		java.util.Date occurredAt() {
+			Object time = this.entry.get("occurredAt");
+			return (time instanceof java.util.Date date) ? date : new java.util.Date(0);
+		}
+
 	}
 
 	private void poll() {

@@ -26,9 +26,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * Every service is an OAuth2 resource server: reads are public unless listed in
  * {@code industriedialog.security.protected-reads} (path patterns), every write needs a
  * JWT the gateway signed unless listed in {@code industriedialog.security.public-writes}
- * (participants register, cancel and give feedback without an account; those endpoints
- * check a personal token instead). Roles come from the {@code roles} claim; ownership is
- * checked in the use cases with {@link CurrentUser}.
+ * (POST) (participants register, cancel and give feedback without an account; those
+ * endpoints check a personal token instead). Roles come from the {@code roles} claim;
+ * ownership is checked in the use cases with {@link CurrentUser}.
  *
  * <p>
  * By default the gateway signs with a shared HMAC secret
@@ -73,9 +73,9 @@ public class ResourceServerConfiguration {
 		authentication.setJwtGrantedAuthoritiesConverter(roles);
 		return http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(protectedReads)
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, protectedReads)
 				.authenticated()
-				.requestMatchers(publicWrites)
+				.requestMatchers(HttpMethod.POST, publicWrites)
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/**")
 				.permitAll()

@@ -101,6 +101,15 @@ public class GermanProblemDetails extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Unlesbare Anfrage",
 				"Der Inhalt der Anfrage ist kein gültiges JSON in der erwarteten Form. "
 						+ "Bitte prüfen Sie Schreibweise und Datentypen der Felder.");
+		// Name the field where Jackson can tell, e.g. an unknown enum code or an object
+		// where text is expected ({"name": {"$ne": null}}).
+		String field = (ex.getCause() instanceof tools.jackson.core.JacksonException jackson) ? jackson.getPath()
+			.stream()
+			.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
+					: String.valueOf(reference.getIndex()))
+			.collect(java.util.stream.Collectors.joining(".")) : "";
+		problem.setProperty("errors", field.isEmpty() ? List.of() : List
+			.of(new FieldProblem(field, "Der Wert hat nicht den erwarteten Typ oder ist keiner der erlaubten Werte.")));
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
