@@ -17,10 +17,10 @@ class PackageBoundariesTest {
 	@Test
 	void shouldKeepWebAdaptersAtTheEdge() {
 		noClasses().that()
-			.resideOutsideOfPackage("de.industriedialog..web..")
+			.resideOutsideOfPackage("de.industriedialog.events..web..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAPackage("de.industriedialog..web..")
+			.resideInAPackage("de.industriedialog.events..web..")
 			.check(this.classes);
 	}
 

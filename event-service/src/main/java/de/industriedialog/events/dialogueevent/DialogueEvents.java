@@ -12,6 +12,8 @@ import de.industriedialog.events.initiative.InitiativeReplication;
 import de.industriedialog.platform.security.CurrentUser;
 import de.industriedialog.platform.security.ForbiddenException;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,13 +34,20 @@ public class DialogueEvents {
 
 	private final Clock clock;
 
+	private final ObjectProvider<SeatOccupancy> seats;
+
+	private final ApplicationEventPublisher publisher;
+
 	DialogueEvents(DialogueEventRepository repository, DialogueEventMessages messages,
-			InitiativeReplication initiatives, FormatCatalogue formats, Clock clock) {
+			InitiativeReplication initiatives, FormatCatalogue formats, Clock clock,
+			ObjectProvider<SeatOccupancy> seats, ApplicationEventPublisher publisher) {
 		this.repository = repository;
 		this.messages = messages;
 		this.initiatives = initiatives;
 		this.formats = formats;
 		this.clock = clock;
+		this.seats = seats;
+		this.publisher = publisher;
 	}
 
 	public Optional<DialogueEvent> find(String id) {
@@ -93,9 +102,19 @@ public class DialogueEvents {
 		if (details.equals(event.details())) {
 			return event;
 		}
+		int taken = this.seats.stream().mapToInt((occupancy) -> occupancy.confirmedSeats(id)).sum();
+		if (details.capacity() < taken) {
+			throw new InvalidEventException(List.of(new EventProblem("capacity", "Es sind bereits " + taken
+					+ " Plätze bestätigt; die Kapazität kann nicht darunter sinken. Sagen Sie sonst Anmeldungen ab.")));
+		}
+		int before = event.capacity();
 		event.change(details, now);
 		event.raise(this.messages.updated(event, now));
-		return this.repository.save(event);
+		DialogueEvent saved = this.repository.save(event);
+		if (saved.capacity() > before) {
+			this.publisher.publishEvent(new EventCapacityRaised(id));
+		}
+		return saved;
 	}
 
 	public DialogueEvent open(CurrentUser user, String id) {

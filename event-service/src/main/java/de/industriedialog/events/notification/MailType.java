@@ -1,0 +1,22 @@
+package de.industriedialog.events.notification;
+
+/**
+ * The kinds of participant mail; {@link #tag()} names the template and the {@code type}
+ * tag of the {@code mails.sent} counter.
+ */
+enum MailType {
+
+	CONFIRMATION("confirmation"), WAITLIST("waitlist"), PROMOTION("promotion"), CANCELLATION("cancellation"),
+	FEEDBACK_INVITATION("feedback-invitation"), REMINDER("reminder");
+
+	private final String tag;
+
+	MailType(String tag) {
+		this.tag = tag;
+	}
+
+	String tag() {
+		return this.tag;
+	}
+
+}

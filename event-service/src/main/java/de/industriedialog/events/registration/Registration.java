@@ -1,0 +1,184 @@
+package de.industriedialog.events.registration;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One person's registration for one dialogue event. Read through Spring Data, but every
+ * change is a conditional update of single fields ({@link RegistrationStore}): the mailer
+ * marks sent mails on the same document while participants and organisers change it, and
+ * a whole-document save would overwrite one with the other.
+ *
+ * <p>
+ * {@code (eventId, emailKey)} is unique ({@link RegistrationStore}), so the same address
+ * cannot take a second seat, not even with two requests at the same moment.
+ */
+@Document(Registration.COLLECTION)
+public class Registration {
+
+	public static final String COLLECTION = "registrations";
+
+	@Id
+	private String id;
+
+	private String eventId;
+
+	private String initiativeId;
+
+	private String name;
+
+	private String email;
+
+	private String emailKey;
+
+	private String organisation;
+
+	private ParticipantGroup participantGroup;
+
+	private String consentVersion;
+
+	private Instant consentedAt;
+
+	private RegistrationStatus status;
+
+	private long waitlistPosition;
+
+	private Instant registeredAt;
+
+	private Instant confirmedAt;
+
+	private Instant cancelledAt;
+
+	private Instant checkedInAt;
+
+	private String checkInMethod;
+
+	private long version;
+
+	private List<String> sentMails = new ArrayList<>();
+
+	private List<org.bson.Document> outbox = new ArrayList<>();
+
+	protected Registration() {
+	}
+
+	static Registration confirmed(String id, String eventId, String initiativeId, ParticipantForm form, Instant now) {
+		Registration registration = new Registration(id, eventId, initiativeId, form, now);
+		registration.status = RegistrationStatus.CONFIRMED;
+		registration.confirmedAt = now;
+		return registration;
+	}
+
+	static Registration waitlisted(String id, String eventId, String initiativeId, ParticipantForm form, long position,
+			Instant now) {
+		Registration registration = new Registration(id, eventId, initiativeId, form, now);
+		registration.status = RegistrationStatus.WAITLISTED;
+		registration.waitlistPosition = position;
+		return registration;
+	}
+
+	private Registration(String id, String eventId, String initiativeId, ParticipantForm form, Instant now) {
+		this.id = id;
+		this.eventId = eventId;
+		this.initiativeId = initiativeId;
+		this.name = form.name();
+		this.email = form.email();
+		this.emailKey = form.emailKey();
+		this.organisation = form.organisation();
+		this.participantGroup = form.participantGroup();
+		this.consentVersion = form.consentVersion();
+		this.consentedAt = now;
+		this.registeredAt = now;
+		this.version = 1;
+	}
+
+	void raise(de.industriedialog.platform.messaging.OutboxEvent event) {
+		this.outbox.add(RegistrationStore.outboxEntry(event));
+	}
+
+	public String id() {
+		return this.id;
+	}
+
+	public String eventId() {
+		return this.eventId;
+	}
+
+	public String initiativeId() {
+		return this.initiativeId;
+	}
+
+	public String name() {
+		return this.name;
+	}
+
+	public String email() {
+		return this.email;
+	}
+
+	public String organisation() {
+		return this.organisation;
+	}
+
+	public ParticipantGroup participantGroup() {
+		return this.participantGroup;
+	}
+
+	public String consentVersion() {
+		return this.consentVersion;
+	}
+
+	public Instant consentedAt() {
+		return this.consentedAt;
+	}
+
+	public RegistrationStatus status() {
+		return this.status;
+	}
+
+	/** First-come order among everyone who was waitlisted for the event; 0 if never. */
+	public long waitlistPosition() {
+		return this.waitlistPosition;
+	}
+
+	public Instant registeredAt() {
+		return this.registeredAt;
+	}
+
+	public Instant confirmedAt() {
+		return this.confirmedAt;
+	}
+
+	public Instant cancelledAt() {
+		return this.cancelledAt;
+	}
+
+	public Instant checkedInAt() {
+		return this.checkedInAt;
+	}
+
+	public boolean checkedIn() {
+		return this.checkedInAt != null;
+	}
+
+	public String checkInMethod() {
+		return this.checkInMethod;
+	}
+
+	public long version() {
+		return this.version;
+	}
+
+	public List<String> sentMails() {
+		return List.copyOf(this.sentMails);
+	}
+
+	public int pendingEvents() {
+		return this.outbox.size();
+	}
+
+}

@@ -1,0 +1,143 @@
+package de.industriedialog.events.registration;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import de.industriedialog.platform.messaging.OutboxEvent;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads and changes {@link Registration}s. Every change is one conditional update of one
+ * document that also appends the event announcing it (outbox, docs/adr/0002), so a change
+ * either happens together with its event or not at all, and two concurrent changes of the
+ * same registration cannot both succeed.
+ */
+@Component
+public class RegistrationStore {
+
+	private final MongoTemplate mongo;
+
+	RegistrationStore(MongoTemplate mongo) {
+		this.mongo = mongo;
+		// Created here rather than by annotation: Spring Data creates no indexes unless
+		// told to, and this one carries a rule (one registration per address and event).
+		mongo.indexOps(Registration.class)
+			.createIndex(new Index().on("eventId", Sort.Direction.ASC)
+				.on("emailKey", Sort.Direction.ASC)
+				.unique()
+				.named("one_registration_per_address"));
+	}
+
+	/**
+	 * @throws org.springframework.dao.DuplicateKeyException if the address is already
+	 * registered for the event
+	 */
+	Registration insert(Registration registration) {
+		return this.mongo.insert(registration);
+	}
+
+	public Optional<Registration> find(String id) {
+		return Optional.ofNullable(this.mongo.findById(id, Registration.class));
+	}
+
+	Optional<Registration> findByEmail(String eventId, String emailKey) {
+		return Optional.ofNullable(this.mongo.findOne(
+				Query.query(Criteria.where("eventId").is(eventId).and("emailKey").is(emailKey)), Registration.class));
+	}
+
+	/** All registrations of an event in the order they came in. */
+	public List<Registration> ofEvent(String eventId) {
+		return this.mongo.find(Query.query(Criteria.where("eventId").is(eventId)).with(Sort.by("registeredAt", "_id")),
+				Registration.class);
+	}
+
+	/**
+	 * The confirmed registrations of an event; the mailer's reminder and feedback lists.
+	 */
+	public List<Registration> confirmedOf(String eventId) {
+		return this.mongo.find(
+				Query.query(Criteria.where("eventId").is(eventId).and("status").is(RegistrationStatus.CONFIRMED)),
+				Registration.class);
+	}
+
+	Optional<Registration> firstWaiting(String eventId) {
+		Query query = Query.query(Criteria.where("eventId").is(eventId).and("status").is(RegistrationStatus.WAITLISTED))
+			.with(Sort.by("waitlistPosition"))
+			.limit(1);
+		return Optional.ofNullable(this.mongo.findOne(query, Registration.class));
+	}
+
+	/** How many are waiting before this person (1 = next to get a seat). */
+	long waitlistRank(Registration registration) {
+		return this.mongo.count(Query.query(Criteria.where("eventId")
+			.is(registration.eventId())
+			.and("status")
+			.is(RegistrationStatus.WAITLISTED)
+			.and("waitlistPosition")
+			.lt(registration.waitlistPosition())), Registration.class) + 1;
+	}
+
+	long countConfirmed(String eventId) {
+		return this.mongo.count(
+				Query.query(Criteria.where("eventId").is(eventId).and("status").is(RegistrationStatus.CONFIRMED)),
+				Registration.class);
+	}
+
+	/**
+	 * Applies {@code update} if the registration still has {@code version}, raising the
+	 * version and appending {@code event}.
+	 * @return the changed registration, or empty if it changed in the meantime
+	 */
+	Optional<Registration> change(Registration current, Update update, OutboxEvent event) {
+		update.inc("version", 1).push("outbox", outboxEntry(event));
+		Query query = Query.query(Criteria.where("_id").is(current.id()).and("version").is(current.version()));
+		return Optional.ofNullable(this.mongo.findAndModify(query, update,
+				FindAndModifyOptions.options().returnNew(true), Registration.class));
+	}
+
+	/**
+	 * Records that a mail was sent, once: the mailer's guard against sending a mail twice
+	 * when Kafka delivers an event again.
+	 * @param mailKey what was mailed, e.g. the {@code ce_id} of the event it answers
+	 * @return {@code true} for the first call with this key
+	 */
+	public boolean markMailSent(String registrationId, String mailKey) {
+		Query query = Query.query(Criteria.where("_id").is(registrationId).and("sentMails").ne(mailKey));
+		return this.mongo.updateFirst(query, new Update().push("sentMails", mailKey), Registration.class)
+			.getModifiedCount() == 1;
+	}
+
+	/** Takes back {@link #markMailSent} when the mail could not be handed over. */
+	public void unmarkMailSent(String registrationId, String mailKey) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(registrationId)),
+				new Update().pull("sentMails", mailKey), Registration.class);
+	}
+
+	/**
+	 * The outbox entry as a plain document with an {@code id} field; see
+	 * {@code DialogueEvent#raise} for why it is not mapped by Spring Data.
+	 */
+	static org.bson.Document outboxEntry(OutboxEvent event) {
+		return new org.bson.Document("id", event.id()).append("topic", event.topic())
+			.append("eventType", event.eventType())
+			.append("key", event.key())
+			.append("subject", event.subject())
+			.append("payload", event.payload())
+			.append("occurredAt", Date.from(event.occurredAt()));
+	}
+
+	static Update set(String field, Object value) {
+		return new Update().set(field, (value instanceof Instant instant) ? Date.from(instant) : value);
+	}
+
+}

@@ -1,0 +1,85 @@
+package de.industriedialog.events.registration;
+
+import org.bson.Document;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The seat count of each event in one small document, {@code {_id: eventId, confirmed,
+ * waitlisted}}. A seat is taken with one conditional increment ({@code confirmed <
+ * capacity}), which the database applies atomically: there is no lock per event that
+ * requests queue behind, and no way to hand out more seats than there are.
+ *
+ * <p>
+ * Taking the seat and storing the registration are two writes (the store has no
+ * transactions). If the process dies in between, the count is one too high until
+ * {@link SeatLedgerRepair} recounts it at the next start; it can never be too low, so the
+ * event is never overbooked.
+ */
+@Component
+class SeatLedger {
+
+	static final String COLLECTION = "seat_ledgers";
+
+	private final MongoTemplate mongo;
+
+	SeatLedger(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/**
+	 * @return {@code true} if a seat was free and is now taken
+	 */
+	boolean claimSeat(String eventId, int capacity) {
+		ensureExists(eventId);
+		Query freeSeat = Query.query(Criteria.where("_id").is(eventId).and("confirmed").lt(capacity));
+		return this.mongo.updateFirst(freeSeat, new Update().inc("confirmed", 1), COLLECTION).getModifiedCount() == 1;
+	}
+
+	void releaseSeat(String eventId) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(eventId).and("confirmed").gt(0)),
+				new Update().inc("confirmed", -1), COLLECTION);
+	}
+
+	/** The next place in first-come order on the waitlist: 1, 2, 3, … per event. */
+	long nextWaitlistPosition(String eventId) {
+		ensureExists(eventId);
+		Document ledger = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(eventId)),
+				new Update().inc("waitlisted", 1L), FindAndModifyOptions.options().returnNew(true), Document.class,
+				COLLECTION);
+		return ((Number) ledger.get("waitlisted")).longValue();
+	}
+
+	int confirmed(String eventId) {
+		Document ledger = this.mongo.findById(eventId, Document.class, COLLECTION);
+		return (ledger != null) ? ((Number) ledger.get("confirmed")).intValue() : 0;
+	}
+
+	void setConfirmed(String eventId, long confirmed) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(eventId)),
+				new Update().set("confirmed", (int) confirmed), COLLECTION);
+	}
+
+	java.util.List<String> eventIds() {
+		return this.mongo.findDistinct(new Query(), "_id", COLLECTION, String.class);
+	}
+
+	private void ensureExists(String eventId) {
+		if (this.mongo.exists(Query.query(Criteria.where("_id").is(eventId)), COLLECTION)) {
+			return;
+		}
+		try {
+			this.mongo.insert(new Document("_id", eventId).append("confirmed", 0).append("waitlisted", 0L), COLLECTION);
+		}
+		catch (DuplicateKeyException ex) {
+			// Another request created it a moment ago: fine.
+		}
+	}
+
+}

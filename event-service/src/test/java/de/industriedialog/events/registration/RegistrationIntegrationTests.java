@@ -1,0 +1,602 @@
+package de.industriedialog.events.registration;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import de.industriedialog.contracts.CloudEventHeaders;
+import de.industriedialog.contracts.EventContracts;
+import de.industriedialog.events.initiative.InitiativeReplication;
+import de.industriedialog.platform.testing.KafkaTopics;
+import de.industriedialog.platform.testing.TestTokens;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Registration, waitlist, cancellation and check-in over HTTP against real
+ * infrastructure; what the service publishes is read back from
+ * {@code dialog.registrations.v1}. Subclasses choose the infrastructure.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "industriedialog.security.jwt-secret=" + TestTokens.SECRET)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RegistrationIntegrationTests {
+
+	static final String TOPIC = "dialog.registrations.v1";
+
+	static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+	private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+	final String own = "ini-reg-own-" + this.run;
+
+	final String other = "ini-reg-other-" + this.run;
+
+	@Autowired
+	Environment environment;
+
+	@Autowired
+	InitiativeReplication replication;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	RegistrationTokens tokens;
+
+	abstract String bootstrapServers();
+
+	@BeforeAll
+	void publishInitiatives() {
+		for (String id : List.of(this.own, this.other)) {
+			Map<String, Object> payload = new LinkedHashMap<>();
+			payload.put("initiativeId", id);
+			payload.put("version", 1);
+			payload.put("occurredAt", Instant.now().toString());
+			payload.put("name", "Initiative " + id);
+			payload.put("level", "REGIONAL");
+			payload.put("type", "NETWORK");
+			payload.put("state", "DE-BW");
+			KafkaTopics.send(bootstrapServers(), "dialog.initiatives.v1", id, headers("SteckbriefPublished", id),
+					this.json.writeValueAsString(payload));
+		}
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(List.of(this.own, this.other))
+				.allSatisfy((id) -> assertThat(this.replication.find(id)).isPresent()));
+	}
+
+	@Test
+	void shouldConfirmUpToCapacityThenWaitlistInArrivalOrderAndPublishValidEvents() {
+		String event = openEvent(2);
+		JsonNode first = registered(event, "anna");
+		JsonNode second = registered(event, "ben");
+		JsonNode third = registered(event, "carla");
+		JsonNode fourth = registered(event, "david");
+		assertThat(List.of(first, second, third, fourth)).extracting((r) -> r.get("status").asString())
+			.containsExactly("CONFIRMED", "CONFIRMED", "WAITLISTED", "WAITLISTED");
+		assertThat(first.get("link").asString()).endsWith("/anmeldung.html?token=" + first.get("token").asString());
+
+		JsonNode page = body(get("/api/registrations/" + fourth.get("token").asString()));
+		assertThat(page.get("status").asString()).isEqualTo("WAITLISTED");
+		assertThat(page.get("waitlistRank").asLong()).isEqualTo(2);
+		assertThat(page.get("cancellable").asBoolean()).isTrue();
+		assertThat(page.at("/event/id").asString()).isEqualTo(event);
+		JsonNode availability = body(get("/api/events/" + event + "/availability"));
+		assertThat(availability.get("seatsLeft").asInt()).isZero();
+		assertThat(availability.get("registrationOpen").asBoolean()).isTrue();
+
+		List<ConsumerRecord<String, String>> records = recordsOf(event, 4);
+		assertThat(records).extracting((r) -> KafkaTopics.header(r, CloudEventHeaders.TYPE))
+			.containsExactly("de.industriedialog.RegistrationConfirmed", "de.industriedialog.RegistrationConfirmed",
+					"de.industriedialog.RegistrationWaitlisted", "de.industriedialog.RegistrationWaitlisted");
+		assertValidAgainstTheContract(records);
+		assertThat(records).allSatisfy((r) -> {
+			assertThat(r.value()).doesNotContain("@example.org").doesNotContain("Teilnehmerin");
+			assertThat(KafkaTopics.header(r, CloudEventHeaders.SUBJECT)).isEqualTo(event);
+		});
+		assertThat(this.json.readTree(records.get(3).value()).get("waitlistPosition").asLong()).isEqualTo(2);
+	}
+
+	@Test
+	void shouldGiveTheSameAddressItsExistingRegistrationInsteadOfASecondSeat() {
+		String event = openEvent(5);
+		JsonNode first = registered(event, "emil");
+		HttpResponse<String> again = post("/api/events/" + event + "/registrations", null,
+				form("EMIL@example.org", "Emil Zwei"));
+		assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+		JsonNode answer = body(again);
+		assertThat(answer.get("created").asBoolean()).isFalse();
+		assertThat(answer.get("status").asString()).isEqualTo("CONFIRMED");
+		// Only the mailbox owner gets the link.
+		assertThat(answer.get("token").isNull()).isTrue();
+		assertThat(answer.get("message").asString()).contains("schon angemeldet");
+		assertThat(first.get("created").asBoolean()).isTrue();
+		assertThat(countRegistrations(event)).isEqualTo(1);
+	}
+
+	@Test
+	void shouldNeverOverbookWhateverTheConcurrency() throws Exception {
+		int seats = 7;
+		int requests = 240;
+		String event = openEvent(seats);
+		List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+		for (int i = 0; i < requests; i++) {
+			String email = "parallel-" + i + "@example.org";
+			calls.add(() -> post("/api/events/" + event + "/registrations", null, form(email, "Person " + email)));
+		}
+		List<HttpResponse<String>> responses = allAtOnce(calls);
+		assertThat(responses).allSatisfy((r) -> assertThat(r.statusCode()).as(r.body()).isEqualTo(201));
+		List<String> statuses = responses.stream().map((r) -> body(r).get("status").asString()).toList();
+		assertThat(statuses).filteredOn("CONFIRMED"::equals).hasSize(seats);
+		assertThat(statuses).filteredOn("WAITLISTED"::equals).hasSize(requests - seats);
+
+		List<Document> stored = this.mongo.find(Query.query(Criteria.where("eventId").is(event)), Document.class,
+				"registrations");
+		assertThat(stored).filteredOn((d) -> "CONFIRMED".equals(d.getString("status"))).hasSize(seats);
+		// Everyone beyond capacity has a distinct place in the queue: 1, 2, … n.
+		assertThat(stored).filteredOn((d) -> "WAITLISTED".equals(d.getString("status")))
+			.extracting((d) -> ((Number) d.get("waitlistPosition")).longValue())
+			.doesNotHaveDuplicates()
+			.hasSize(requests - seats)
+			.allSatisfy((position) -> assertThat(position).isBetween(1L, (long) (requests - seats)));
+		assertThat(body(get("/api/events/" + event + "/availability")).get("confirmed").asInt()).isEqualTo(seats);
+	}
+
+	@Test
+	void shouldLetOnlyOneOfManyConcurrentRequestsOfOneAddressIn() throws Exception {
+		String event = openEvent(3);
+		List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			calls.add(() -> post("/api/events/" + event + "/registrations", null, form("same@example.org", "Sam")));
+		}
+		List<HttpResponse<String>> responses = allAtOnce(calls);
+		assertThat(responses).filteredOn((r) -> r.statusCode() == 201).hasSize(1);
+		assertThat(responses).filteredOn((r) -> r.statusCode() == 200).hasSize(39);
+		assertThat(countRegistrations(event)).isEqualTo(1);
+		// Seats claimed by the losing requests were given back.
+		assertThat(body(get("/api/events/" + event + "/availability")).get("confirmed").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void shouldGiveAFreedSeatToTheFirstWaitingPerson() {
+		String event = openEvent(1);
+		JsonNode holder = registered(event, "holder");
+		JsonNode firstWaiting = registered(event, "first-waiting");
+		JsonNode secondWaiting = registered(event, "second-waiting");
+
+		JsonNode cancelled = body(post("/api/registrations/" + holder.get("token").asString() + "/cancel", null));
+		assertThat(cancelled.get("status").asString()).isEqualTo("CANCELLED");
+		assertThat(cancelled.get("cancellable").asBoolean()).isFalse();
+		// Cancelling twice is harmless and frees nothing more.
+		assertThat(post("/api/registrations/" + holder.get("token").asString() + "/cancel", null).statusCode())
+			.isEqualTo(200);
+
+		assertThat(status(firstWaiting)).isEqualTo("CONFIRMED");
+		assertThat(status(secondWaiting)).isEqualTo("WAITLISTED");
+		assertThat(
+				body(get("/api/registrations/" + secondWaiting.get("token").asString())).get("waitlistRank").asLong())
+			.isEqualTo(1);
+
+		List<ConsumerRecord<String, String>> records = recordsOf(event, 5);
+		assertValidAgainstTheContract(records);
+		// In order per registration (the record key is the event, the version counts per
+		// registration).
+		assertThat(typesOf(records, idOf(holder))).containsExactly("RegistrationConfirmed", "RegistrationCancelled");
+		assertThat(typesOf(records, idOf(firstWaiting))).containsExactly("RegistrationWaitlisted",
+				"RegistrationPromoted");
+		JsonNode promoted = payloadOf(records, idOf(firstWaiting), "RegistrationPromoted");
+		assertThat(promoted.get("version").asLong()).isEqualTo(2);
+		assertThat(payloadOf(records, idOf(holder), "RegistrationCancelled").get("previousStatus").asString())
+			.isEqualTo("CONFIRMED");
+	}
+
+	@Test
+	void shouldKeepCapacityExactWhenManyCancelConcurrently() throws Exception {
+		int seats = 4;
+		String event = openEvent(seats);
+		List<JsonNode> confirmed = new ArrayList<>();
+		for (int i = 0; i < seats; i++) {
+			confirmed.add(registered(event, "c" + i));
+		}
+		for (int i = 0; i < 10; i++) {
+			registered(event, "w" + i);
+		}
+		List<Callable<HttpResponse<String>>> cancels = new ArrayList<>();
+		for (JsonNode registration : confirmed) {
+			cancels.add(() -> post("/api/registrations/" + registration.get("token").asString() + "/cancel", null));
+		}
+		assertThat(allAtOnce(cancels)).allSatisfy((r) -> assertThat(r.statusCode()).isEqualTo(200));
+		List<Document> stored = this.mongo.find(Query.query(Criteria.where("eventId").is(event)), Document.class,
+				"registrations");
+		assertThat(stored).filteredOn((d) -> "CONFIRMED".equals(d.getString("status")))
+			.extracting((d) -> d.getString("name"))
+			.containsExactlyInAnyOrder("Teilnehmerin w0", "Teilnehmerin w1", "Teilnehmerin w2", "Teilnehmerin w3");
+	}
+
+	@Test
+	void shouldFillNewSeatsFromTheWaitlistAndRefuseACapacityBelowTheConfirmed() {
+		String event = openEvent(1);
+		registered(event, "sitting");
+		JsonNode waiting = registered(event, "waiting");
+		Map<String, Object> smaller = eventBody(this.own, 1);
+		smaller.put("capacity", 2);
+		HttpResponse<String> raised = put("/api/events/" + event, TestTokens.initiative(this.own), smaller);
+		assertThat(raised.statusCode()).as(raised.body()).isEqualTo(200);
+		assertThat(status(waiting)).isEqualTo("CONFIRMED");
+
+		smaller.put("capacity", 1);
+		HttpResponse<String> lowered = put("/api/events/" + event, TestTokens.initiative(this.own), smaller);
+		assertThat(lowered.statusCode()).isEqualTo(400);
+		assertThat(lowered.body()).contains("capacity").contains("bereits 2 Plätze bestätigt");
+	}
+
+	@Test
+	void shouldRefuseWhatCannotBeAcceptedWithAGermanAnswerAndStoreNothing() {
+		String planned = body(post("/api/events", TestTokens.initiative(this.own), eventBody(this.own, 5))).get("id")
+			.asString();
+		HttpResponse<String> notYet = post("/api/events/" + planned + "/registrations", null,
+				form("early@example.org", "Früh"));
+		assertThat(notYet.statusCode()).isEqualTo(409);
+		assertThat(problem(notYet).get("detail").asString()).contains("noch nicht geöffnet");
+
+		String event = openEvent(5);
+		Map<String, Object> bad = new LinkedHashMap<>();
+		bad.put("name", "");
+		bad.put("email", "keine-adresse");
+		bad.put("organisation", "x".repeat(201));
+		bad.put("consent", false);
+		HttpResponse<String> invalid = post("/api/events/" + event + "/registrations", null, bad);
+		assertThat(invalid.statusCode()).isEqualTo(400);
+		assertThat(problem(invalid).get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("name",
+				"email", "organisation", "participantGroup", "consent");
+		assertThat(invalid.body()).contains("keine gültige E-Mail-Adresse");
+
+		Map<String, Object> unknownGroup = form("group@example.org", "Gruppe");
+		unknownGroup.put("participantGroup", "ALIENS");
+		HttpResponse<String> unreadable = post("/api/events/" + event + "/registrations", null, unknownGroup);
+		assertThat(unreadable.statusCode()).isEqualTo(400);
+		assertThat(problem(unreadable).get("errors").findValuesAsString("field")).containsExactly("participantGroup");
+
+		Map<String, Object> injection = form("inject@example.org", "x");
+		injection.put("name", Map.of("$ne", ""));
+		assertThat(post("/api/events/" + event + "/registrations", null, injection).statusCode()).isEqualTo(400);
+		assertThat(countRegistrations(event)).isZero();
+		assertThat(countRegistrations(planned)).isZero();
+
+		// Markup is just text: stored and returned exactly as typed.
+		String script = "<script>alert('x')</script> Müller";
+		JsonNode created = body(
+				post("/api/events/" + event + "/registrations", null, form("markup@example.org", script)));
+		assertThat(body(get("/api/registrations/" + created.get("token").asString())).get("name").asString())
+			.isEqualTo(script);
+
+		assertThat(post("/api/events/" + event + "/cancel", TestTokens.initiative(this.own)).statusCode())
+			.isEqualTo(200);
+		HttpResponse<String> cancelledEvent = post("/api/events/" + event + "/registrations", null,
+				form("late@example.org", "Spät"));
+		assertThat(cancelledEvent.statusCode()).isEqualTo(409);
+		assertThat(problem(cancelledEvent).get("detail").asString()).contains("abgesagt");
+
+		String forged = created.get("token").asString();
+		forged = forged.substring(0, forged.length() - 2) + (forged.endsWith("AA") ? "BB" : "AA");
+		HttpResponse<String> unknown = get("/api/registrations/" + forged);
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(problem(unknown).get("detail").asString()).contains("Anmelde-Link");
+	}
+
+	@Test
+	void shouldCheckInByQrCodeOrByHandOnlyForTheOrganiserAndUndo() {
+		String event = openEvent(3);
+		JsonNode pupil = registered(event, "pupil");
+		JsonNode professional = registered(event, "pro", "PROFESSIONAL");
+		String path = "/api/events/" + event + "/check-ins";
+		Map<String, Object> byQr = Map.of("token", pupil.get("link").asString());
+
+		assertThat(post(path, null, byQr).statusCode()).isEqualTo(401);
+		assertThat(post(path, TestTokens.initiative(this.other), byQr).statusCode()).isEqualTo(403);
+		assertThat(get("/api/events/" + event + "/registrations").statusCode()).isEqualTo(401);
+
+		JsonNode checkedIn = body(post(path, TestTokens.initiative(this.own), byQr));
+		assertThat(checkedIn.at("/registration/checkedIn").asBoolean()).isTrue();
+		assertThat(checkedIn.get("alreadyCheckedIn").asBoolean()).isFalse();
+		assertThat(body(post(path, TestTokens.initiative(this.own), byQr)).get("alreadyCheckedIn").asBoolean())
+			.isTrue();
+		String professionalId = body(get("/api/registrations/" + professional.get("token").asString())).get("id")
+			.asString();
+		body(post(path, TestTokens.staff(), Map.of("registrationId", professionalId)));
+
+		JsonNode list = body(get("/api/events/" + event + "/registrations?q=PRO", TestTokens.initiative(this.own)));
+		assertThat(list.get("registrations")).hasSize(1);
+		assertThat(list.at("/summary/checkedIn").asInt()).isEqualTo(2);
+		assertThat(list.at("/summary/byGroup/PUPIL/checkedIn").asInt()).isEqualTo(1);
+		assertThat(list.at("/summary/byGroup/PROFESSIONAL/checkedIn").asInt()).isEqualTo(1);
+
+		JsonNode undone = body(delete(path + "/" + professionalId, TestTokens.initiative(this.own)));
+		assertThat(undone.get("checkedIn").asBoolean()).isFalse();
+
+		String otherEvent = openEvent(3);
+		JsonNode elsewhere = registered(otherEvent, "elsewhere");
+		HttpResponse<String> wrongEvent = post(path, TestTokens.initiative(this.own),
+				Map.of("token", elsewhere.get("token").asString()));
+		assertThat(wrongEvent.statusCode()).isEqualTo(409);
+		assertThat(problem(wrongEvent).get("detail").asString()).contains("anderen Veranstaltung");
+
+		List<ConsumerRecord<String, String>> records = recordsOf(event, 5);
+		assertValidAgainstTheContract(records);
+		ConsumerRecord<String, String> checkIn = records.stream()
+			.filter((r) -> KafkaTopics.header(r, CloudEventHeaders.TYPE).endsWith("ParticipantCheckedIn"))
+			.findFirst()
+			.orElseThrow();
+		String pupilId = body(get("/api/registrations/" + pupil.get("token").asString())).get("id").asString();
+		assertThat(this.json.readTree(checkIn.value()).get("feedbackTokenHash").asString())
+			.isEqualTo(RegistrationTokens.sha256(this.tokens.feedbackToken(pupilId)));
+		assertThat(this.json.readTree(checkIn.value()).get("method").asString()).isEqualTo("QR_CODE");
+		assertThat(records).extracting((r) -> KafkaTopics.header(r, CloudEventHeaders.TYPE))
+			.contains("de.industriedialog.ParticipantCheckInUndone");
+	}
+
+	@Test
+	void shouldLetTheOrganiserCancelForAParticipantAndMoveTheWaitlistUp() {
+		String event = openEvent(1);
+		JsonNode sick = registered(event, "sick");
+		JsonNode waiting = registered(event, "next-in-line");
+		String path = "/api/events/" + event + "/registrations/" + idOf(sick) + "/cancel";
+		assertThat(post(path, null).statusCode()).isEqualTo(401);
+		assertThat(post(path, TestTokens.initiative(this.other)).statusCode()).isEqualTo(403);
+		assertThat(status(sick)).isEqualTo("CONFIRMED");
+		assertThat(body(post(path, TestTokens.initiative(this.own))).get("status").asString()).isEqualTo("CANCELLED");
+		assertThat(status(waiting)).isEqualTo("CONFIRMED");
+		List<ConsumerRecord<String, String>> records = recordsOf(event, 4);
+		assertThat(payloadOf(records, idOf(sick), "RegistrationCancelled").get("cancelledBy").asString())
+			.isEqualTo("ORGANISER");
+	}
+
+	private String idOf(JsonNode registration) {
+		return body(get("/api/registrations/" + registration.get("token").asString())).get("id").asString();
+	}
+
+	private List<String> typesOf(List<ConsumerRecord<String, String>> records, String registrationId) {
+		return records.stream()
+			.filter((r) -> this.json.readTree(r.value()).get("registrationId").asString().equals(registrationId))
+			.map((r) -> KafkaTopics.header(r, CloudEventHeaders.TYPE).substring("de.industriedialog.".length()))
+			.toList();
+	}
+
+	private JsonNode payloadOf(List<ConsumerRecord<String, String>> records, String registrationId, String type) {
+		return records.stream()
+			.filter((r) -> KafkaTopics.header(r, CloudEventHeaders.TYPE).endsWith("." + type))
+			.map((r) -> this.json.readTree(r.value()))
+			.filter((payload) -> payload.get("registrationId").asString().equals(registrationId))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private String status(JsonNode registration) {
+		return body(get("/api/registrations/" + registration.get("token").asString())).get("status").asString();
+	}
+
+	private long countRegistrations(String event) {
+		return this.mongo.count(Query.query(Criteria.where("eventId").is(event)), "registrations");
+	}
+
+	private List<HttpResponse<String>> allAtOnce(List<Callable<HttpResponse<String>>> calls) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(32);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+			for (Callable<HttpResponse<String>> call : calls) {
+				futures.add(pool.submit(() -> {
+					start.await();
+					return call.call();
+				}));
+			}
+			start.countDown();
+			List<HttpResponse<String>> responses = new ArrayList<>();
+			for (Future<HttpResponse<String>> future : futures) {
+				responses.add(future.get());
+			}
+			return responses;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private JsonNode registered(String event, String who) {
+		return registered(event, who, "PUPIL");
+	}
+
+	private JsonNode registered(String event, String who, String group) {
+		Map<String, Object> form = form(who + "@example.org", "Teilnehmerin " + who);
+		form.put("participantGroup", group);
+		HttpResponse<String> response = post("/api/events/" + event + "/registrations", null, form);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		return body(response);
+	}
+
+	private Map<String, Object> form(String email, String name) {
+		Map<String, Object> form = new LinkedHashMap<>();
+		form.put("name", name);
+		form.put("email", email);
+		form.put("organisation", "Gesamtschule Ahaus");
+		form.put("participantGroup", "PUPIL");
+		form.put("consent", true);
+		form.put("consentVersion", "teilnahme-2026-11");
+		return form;
+	}
+
+	private String openEvent(int capacity) {
+		JsonNode created = body(post("/api/events", TestTokens.initiative(this.own), eventBody(this.own, capacity)));
+		String id = created.get("id").asString();
+		assertThat(post("/api/events/" + id + "/open", TestTokens.initiative(this.own)).statusCode()).isEqualTo(200);
+		return id;
+	}
+
+	private Map<String, Object> eventBody(String initiativeId, int capacity) {
+		ZonedDateTime start = ZonedDateTime.now(BERLIN)
+			.plusDays(30)
+			.withHour(10)
+			.withMinute(0)
+			.withSecond(0)
+			.withNano(0);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("initiativeId", initiativeId);
+		body.put("title", "Design-Thinking-Workshop „Virtuelles Haus“");
+		body.put("format", "DESIGN_THINKING_WORKSHOP");
+		body.put("start", start.toInstant().toString());
+		body.put("end", start.plusHours(4).toInstant().toString());
+		body.put("city", "Ahaus");
+		body.put("state", "DE-NW");
+		body.put("capacity", capacity);
+		body.put("targetGroups", List.of("PUPIL"));
+		body.put("campaignSupported", true);
+		return body;
+	}
+
+	private void assertValidAgainstTheContract(List<ConsumerRecord<String, String>> records) {
+		EventContracts contracts = EventContracts.fromClasspath();
+		for (ConsumerRecord<String, String> record : records) {
+			String type = KafkaTopics.header(record, CloudEventHeaders.TYPE).substring("de.industriedialog.".length());
+			assertThat(contracts.violations(type, record.value())).as(record.value()).isEmpty();
+			assertThat(KafkaTopics.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/event-service");
+		}
+	}
+
+	private List<ConsumerRecord<String, String>> recordsOf(String eventId, int expected) {
+		List<ConsumerRecord<String, String>> mine = new ArrayList<>();
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			mine.clear();
+			readTopic().stream().filter((r) -> eventId.equals(r.key())).forEach(mine::add);
+			assertThat(mine).hasSize(expected);
+		});
+		return mine;
+	}
+
+	/** Everything on the topic, deduplicated by ce_id like every consumer does. */
+	private List<ConsumerRecord<String, String>> readTopic() {
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		List<ConsumerRecord<String, String>> records = new ArrayList<>();
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+				new StringDeserializer())) {
+			List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(10))
+				.stream()
+				.map((info) -> new TopicPartition(TOPIC, info.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+			Instant deadline = Instant.now().plusSeconds(20);
+			while (partitions.stream().anyMatch((p) -> consumer.position(p) < end.get(p))
+					&& Instant.now().isBefore(deadline)) {
+				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+			}
+		}
+		Map<String, ConsumerRecord<String, String>> byCeId = new LinkedHashMap<>();
+		records.stream()
+			.sorted(java.util.Comparator.comparingLong(ConsumerRecord::offset))
+			.forEach((r) -> byCeId.putIfAbsent(KafkaTopics.header(r, CloudEventHeaders.ID), r));
+		return new ArrayList<>(byCeId.values());
+	}
+
+	private Map<String, String> headers(String eventType, String subject) {
+		return Map.of(CloudEventHeaders.SPEC_VERSION, "1.0", CloudEventHeaders.ID, UUID.randomUUID().toString(),
+				CloudEventHeaders.TYPE, CloudEventHeaders.ceType(eventType), CloudEventHeaders.SOURCE,
+				"/initiative-registry", CloudEventHeaders.SUBJECT, subject, CloudEventHeaders.TIME,
+				Instant.now().toString());
+	}
+
+	private JsonNode body(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+		return this.json.readTree(response.body());
+	}
+
+	private JsonNode problem(HttpResponse<String> response) {
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		return this.json.readTree(response.body());
+	}
+
+	private HttpResponse<String> get(String path) {
+		return get(path, null);
+	}
+
+	private HttpResponse<String> get(String path, String token) {
+		return send(HttpRequest.newBuilder(uri(path)).GET(), token);
+	}
+
+	private HttpResponse<String> delete(String path, String token) {
+		return send(HttpRequest.newBuilder(uri(path)).DELETE(), token);
+	}
+
+	private HttpResponse<String> post(String path, String token) {
+		return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()), token);
+	}
+
+	private HttpResponse<String> post(String path, String token, Object body) {
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body))), token);
+	}
+
+	private HttpResponse<String> put(String path, String token, Object body) {
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body))), token);
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request, String token) {
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		try {
+			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.environment.getProperty("local.server.port") + path);
+	}
+
+}
