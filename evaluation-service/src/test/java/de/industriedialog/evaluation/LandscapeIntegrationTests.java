@@ -14,6 +14,7 @@ import java.util.UUID;
 import de.industriedialog.contracts.CloudEventHeaders;
 import de.industriedialog.contracts.EventContracts;
 import de.industriedialog.platform.testing.KafkaTopics;
+import de.industriedialog.platform.testing.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -33,7 +34,8 @@ import static org.awaitility.Awaitility.await;
  * The landscape projection fed through a real broker. Subclasses choose the
  * infrastructure.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "industriedialog.security.jwt-secret=" + TestTokens.SECRET)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class LandscapeIntegrationTests {
 

@@ -1,0 +1,79 @@
+package de.industriedialog.evaluation.feedback;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import de.industriedialog.contracts.Topics;
+import de.industriedialog.evaluation.questionnaire.QuestionnaireItem;
+import de.industriedialog.evaluation.questionnaire.StandardQuestionnaire;
+import de.industriedialog.platform.messaging.OutboxEvent;
+import de.industriedialog.platform.messaging.OutboxEvents;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds a response with its {@code FeedbackSubmitted} event and stores both in one
+ * single-document insert (docs/adr/0002), so a response is never stored unannounced nor
+ * announced unstored.
+ */
+@Component
+class ResponseWriter {
+
+	static final String EVENT_TYPE = "FeedbackSubmitted";
+
+	private final MongoTemplate mongo;
+
+	private final OutboxEvents outboxEvents;
+
+	private final Clock clock;
+
+	ResponseWriter(MongoTemplate mongo, OutboxEvents outboxEvents, Clock clock) {
+		this.mongo = mongo;
+		this.outboxEvents = outboxEvents;
+		this.clock = clock;
+	}
+
+	/**
+	 * Builds the document; the event is checked against the contract here, before the
+	 * caller spends the participant's single use.
+	 */
+	FeedbackResponse prepare(FeedbackAccess.Access access, ValidAnswers answers) {
+		String id = UUID.randomUUID().toString();
+		Instant now = this.clock.instant();
+		Map<String, String> allItems = new LinkedHashMap<>();
+		for (QuestionnaireItem item : StandardQuestionnaire.DEFINITION.items()) {
+			allItems.put(item.id(), answers.answers().get(item.id()));
+		}
+		FeedbackSubmittedPayload payload = new FeedbackSubmittedPayload(id, access.eventId(), access.initiativeId(),
+				StandardQuestionnaire.ID, StandardQuestionnaire.VERSION, answers.participantGroup(), allItems,
+				access.channel().name(), now.toString(), 1, now.toString());
+		OutboxEvent event = this.outboxEvents.create(Topics.FEEDBACK_V1, EVENT_TYPE, access.eventId(), payload, now);
+		return new FeedbackResponse(id, access.eventId(), access.initiativeId(), StandardQuestionnaire.ID,
+				StandardQuestionnaire.VERSION, answers.participantGroup(), answers.answers(), answers.customAnswers(),
+				answers.good(), answers.improve(), access.channel(), now, List.of(entry(event)));
+	}
+
+	void insert(FeedbackResponse response) {
+		this.mongo.insert(response);
+	}
+
+	/**
+	 * Kept as a plain document with {@code id} (not {@code _id}): the relay removes an
+	 * entry by that field, and Spring Data would map a record's id to {@code _id}.
+	 */
+	static org.bson.Document entry(OutboxEvent event) {
+		return new org.bson.Document("id", event.id()).append("topic", event.topic())
+			.append("eventType", event.eventType())
+			.append("key", event.key())
+			.append("subject", event.subject())
+			.append("payload", event.payload())
+			.append("occurredAt", Date.from(event.occurredAt()));
+	}
+
+}

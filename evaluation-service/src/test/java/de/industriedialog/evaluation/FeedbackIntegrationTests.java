@@ -1,0 +1,730 @@
+package de.industriedialog.evaluation;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import de.industriedialog.contracts.CloudEventHeaders;
+import de.industriedialog.contracts.EventContracts;
+import de.industriedialog.platform.testing.KafkaTopics;
+import de.industriedialog.platform.testing.TestTokens;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The Evaluationsbogen end to end through a real broker: dialogue events and check-ins
+ * arrive on their topics as event-service would publish them (checked against the
+ * contract), participants answer over HTTP, and what this service publishes is read from
+ * {@code dialog.feedback.v1} with the plain Kafka client. Every test uses its own events,
+ * so the order does not matter. Subclasses choose the infrastructure.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "industriedialog.security.jwt-secret=" + TestTokens.SECRET)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class FeedbackIntegrationTests {
+
+	static final String EVENTS = "dialog.events.v1";
+
+	static final String REGISTRATIONS = "dialog.registrations.v1";
+
+	static final String FEEDBACK = "dialog.feedback.v1";
+
+	static final String USED = "Mit diesem Link wurde schon ein Bogen abgeschickt. Jeder Link gilt nur einmal – danke für deine Rückmeldung!";
+
+	static final String UNKNOWN = "Dieser Link ist ungültig. Bitte prüfe, ob du ihn vollständig aus der E-Mail übernommen hast.";
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final EventContracts contracts = EventContracts.fromClasspath();
+
+	private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+	/** The initiative that organises the events. */
+	final String own = "ini-own-" + this.run;
+
+	/** Another initiative. */
+	final String other = "ini-other-" + this.run;
+
+	@Autowired
+	Environment environment;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	abstract String bootstrapServers();
+
+	@Test
+	void shouldLetACheckedInParticipantAnswerOnceAndPublishAnAnonymousFeedbackSubmitted() throws Exception {
+		String eventId = scheduledEvent();
+		String token = randomToken();
+		String checkIn = checkIn(eventId, token, 2);
+		JsonNode form = body(awaitForm("token=" + token));
+		assertThat(form.get("eventId").asString()).isEqualTo(eventId);
+		assertThat(form.get("eventTitle").asString()).isEqualTo("Zukunftswerkstatt " + eventId);
+		assertThat(form.get("eventStart").asString()).endsWith("+01:00");
+		assertThat(form.get("channel").asString()).isEqualTo("PERSONAL_LINK");
+		assertThat(form.at("/questionnaire/id").asString()).isEqualTo("standard");
+		assertThat(form.at("/questionnaire/items")).hasSize(5);
+
+		String html = "<script>alert('x')</script> & <b>gut</b>";
+		Map<String, Object> answer = answer(Map.of("Q1", "FULLY", "Q2", "GOOD"));
+		answer.put("token", token);
+		answer.put("participantGroup", "PUPIL");
+		answer.put("good", html);
+		HttpResponse<String> submitted = post("/api/feedback", null, answer);
+		assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+		String responseId = body(submitted).get("responseId").asString();
+
+		ConsumerRecord<String, String> published = feedbackOf(eventId, 1).get(0);
+		assertThat(KafkaTopics.header(published, CloudEventHeaders.TYPE))
+			.isEqualTo("de.industriedialog.FeedbackSubmitted");
+		assertThat(KafkaTopics.header(published, CloudEventHeaders.SOURCE)).isEqualTo("/evaluation-service");
+		assertThat(KafkaTopics.header(published, CloudEventHeaders.SUBJECT)).isEqualTo(eventId);
+		assertThat(this.contracts.violations("FeedbackSubmitted", published.value())).as(published.value()).isEmpty();
+		JsonNode payload = this.json.readTree(published.value());
+		assertThat(payload.get("responseId").asString()).isEqualTo(responseId);
+		assertThat(payload.get("initiativeId").asString()).isEqualTo(this.own);
+		assertThat(payload.get("participantGroup").asString()).isEqualTo("PUPIL");
+		assertThat(payload.get("channel").asString()).isEqualTo("PERSONAL_LINK");
+		assertThat(payload.at("/answers/Q1").asString()).isEqualTo("FULLY");
+		assertThat(payload.at("/answers/Q3").isNull()).isTrue();
+		assertThat(published.value()).doesNotContain(token, sha256(token), "alert");
+
+		Document stored = this.mongo.findById(responseId, Document.class, "feedback_responses");
+		assertThat(stored.getString("good")).isEqualTo(html);
+		assertThat(stored.keySet()).isSubsetOf("_id", "_class", "eventId", "initiativeId", "questionnaireId",
+				"questionnaireVersion", "participantGroup", "answers", "customAnswers", "good", "improve", "channel",
+				"submittedAt", "outbox");
+		assertThat(stored.toJson()).doesNotContain(token, sha256(token), "registration");
+
+		HttpResponse<String> again = post("/api/feedback", null, answer);
+		assertThat(again.statusCode()).isEqualTo(409);
+		assertThat(problem(again).get("detail").asString()).isEqualTo(USED);
+		assertThat(get("/api/feedback/forms?token=" + token).statusCode()).isEqualTo(409);
+		answer.put("token", randomToken());
+		HttpResponse<String> unknown = post("/api/feedback", null, answer);
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(problem(unknown).get("detail").asString()).isEqualTo(UNKNOWN);
+		assertThat(get("/api/feedback/forms?token=unknown").statusCode()).isEqualTo(404);
+
+		// Redelivery of the check-in, a newer check-in and an undo: none may reopen it.
+		resend(REGISTRATIONS, checkIn, "ParticipantCheckedIn", checkInPayload(eventId, token, 2));
+		send(REGISTRATIONS, "ParticipantCheckInUndone", undoPayload(eventId, token, 3));
+		send(REGISTRATIONS, "ParticipantCheckedIn", checkInPayload(eventId, token, 4));
+		awaitRegistrationsApplied(eventId);
+		assertThat(get("/api/feedback/forms?token=" + token).statusCode()).isEqualTo(409);
+		assertThat(this.mongo.findById(sha256(token), Document.class, "feedback_tokens").getString("state"))
+			.isEqualTo("USED");
+		assertThat(this.mongo.count(responsesOf(eventId), "feedback_responses")).isEqualTo(1);
+	}
+
+	@Test
+	void shouldRefuseATokenWhoseCheckInWasUndoneAndKeepALateOlderCheckInFromReopeningIt() {
+		String eventId = scheduledEvent();
+		String undone = randomToken();
+		checkIn(eventId, undone, 2);
+		send(REGISTRATIONS, "ParticipantCheckInUndone", undoPayload(eventId, undone, 3));
+		// The undo of another token arrives before its (older) check-in.
+		String reordered = randomToken();
+		send(REGISTRATIONS, "ParticipantCheckInUndone", undoPayload(eventId, reordered, 3));
+		send(REGISTRATIONS, "ParticipantCheckedIn", checkInPayload(eventId, reordered, 2));
+		// Other registration events on the topic are accepted and ignored.
+		send(REGISTRATIONS, "RegistrationConfirmed", confirmedPayload(eventId));
+		awaitRegistrationsApplied(eventId);
+
+		for (String token : List.of(undone, reordered)) {
+			HttpResponse<String> form = get("/api/feedback/forms?token=" + token);
+			assertThat(form.statusCode()).isEqualTo(410);
+			assertThat(problem(form).get("reason").asString()).isEqualTo("TOKEN_REVOKED");
+			Map<String, Object> answer = answer(Map.of("Q1", "FULLY"));
+			answer.put("token", token);
+			HttpResponse<String> refused = post("/api/feedback", null, answer);
+			assertThat(refused.statusCode()).isEqualTo(410);
+			assertThat(problem(refused).get("detail").asString()).contains("gilt nicht mehr");
+		}
+		assertThat(this.mongo.count(responsesOf(eventId), "feedback_responses")).isZero();
+	}
+
+	@Test
+	void shouldAcceptExactlyOneOfTwentyConcurrentSubmitsOfOneToken() throws Exception {
+		String eventId = scheduledEvent();
+		String token = randomToken();
+		checkIn(eventId, token, 2);
+		awaitForm("token=" + token);
+		Map<String, Object> answer = answer(Map.of("Q1", "MOSTLY"));
+		answer.put("token", token);
+
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(20);
+		List<Future<Integer>> statuses = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			statuses.add(pool.submit(() -> {
+				start.await();
+				return post("/api/feedback", null, answer).statusCode();
+			}));
+		}
+		start.countDown();
+		List<Integer> codes = new ArrayList<>();
+		for (Future<Integer> status : statuses) {
+			codes.add(status.get(60, TimeUnit.SECONDS));
+		}
+		pool.shutdown();
+
+		assertThat(codes).filteredOn((code) -> code == 201).hasSize(1);
+		assertThat(codes).filteredOn((code) -> code == 409).hasSize(19);
+		assertThat(this.mongo.count(responsesOf(eventId), "feedback_responses")).isEqualTo(1);
+		feedbackOf(eventId, 1);
+	}
+
+	@Test
+	void shouldRefuseBadAnswersByFieldAndLeaveNothingBehind() {
+		String eventId = scheduledEvent();
+		String token = randomToken();
+		checkIn(eventId, token, 2);
+		awaitForm("token=" + token);
+		Map<String, Map<String, Object>> cases = new LinkedHashMap<>();
+		cases.put("answers.Q1", answer(Map.of("Q1", "SUPER")));
+		cases.put("answers.Q9", answer(Map.of("Q9", "FULLY")));
+		cases.put("customAnswers.C1", Map.of("customAnswers", Map.of("C1", "O1")));
+		cases.put("participantGroup", Map.of("participantGroup", "TEACHER"));
+		cases.put("good", Map.of("good", "x".repeat(1001)));
+		cases.put("answers", Map.of("answers", Map.of("Q1", "")));
+		cases.put("link", Map.of("link", "also-a-link", "answers", Map.of("Q1", "FULLY")));
+
+		cases.forEach((field, body) -> {
+			Map<String, Object> request = new LinkedHashMap<>(body);
+			request.put("token", token);
+			HttpResponse<String> response = post("/api/feedback", null, request);
+			assertThat(response.statusCode()).as(field + ": " + response.body()).isEqualTo(400);
+			JsonNode problem = problem(response);
+			assertThat(problem.at("/errors/0/field").asString()).as(field).isEqualTo(field);
+			assertThat(problem.get("detail").asString()).isNotBlank();
+		});
+		HttpResponse<String> tooLong = post("/api/feedback", null, Map.of("token", token, "good", "x".repeat(1001)));
+		assertThat(problem(tooLong).get("detail").asString()).contains("höchstens 1000 Zeichen");
+		Map<String, Object> injection = new LinkedHashMap<>();
+		injection.put("token", token);
+		injection.put("answers", Map.of("Q1", Map.of("$ne", "")));
+		assertThat(post("/api/feedback", null, injection).statusCode()).isEqualTo(400);
+
+		assertThat(get("/api/feedback/forms?token=" + token).statusCode()).as("still unused").isEqualTo(200);
+		assertThat(this.mongo.count(responsesOf(eventId), "feedback_responses")).isZero();
+		assertThat(this.mongo.exists(Query.query(Criteria.where("_id").is(eventId).and("answered").is(true)),
+				"event_forms"))
+			.isFalse();
+		HttpResponse<String> atTheLimit = post("/api/feedback", null, Map.of("token", token, "good", "ä".repeat(1000)));
+		assertThat(atTheLimit.statusCode()).as(atTheLimit.body()).isEqualTo(201);
+	}
+
+	@Test
+	void shouldLetEachDeviceAnswerOnceThroughTheEventLinkAndLimitOneAddress() {
+		String eventId = scheduledEvent();
+		String path = "/api/questionnaires/events/" + eventId + "/link";
+		assertThat(post(path, null, null).statusCode()).isEqualTo(401);
+		assertThat(post(path, TestTokens.initiative(this.other), null).statusCode()).isEqualTo(403);
+		HttpResponse<String> created = post(path, TestTokens.initiative(this.own), null);
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String link = body(created).get("token").asString();
+		assertThat(link).matches("[A-Za-z0-9_-]{43}");
+		assertThat(body(created).get("url").asString()).endsWith("/feedback.html?link=" + link);
+		assertThat(this.mongo.findById(sha256(link), Document.class, "event_links").toJson()).doesNotContain(link);
+		assertThat(body(get("/api/questionnaires/events/" + eventId)).get("eventLinkEnabled").asBoolean()).isTrue();
+		assertThat(body(get("/api/feedback/forms?link=" + link)).get("channel").asString()).isEqualTo("EVENT_LINK");
+
+		String classroom = "203.0.113." + (int) (Math.random() * 200);
+		HttpResponse<String> noDevice = viaLink(link, null, classroom);
+		assertThat(noDevice.statusCode()).isEqualTo(400);
+		assertThat(problem(noDevice).at("/errors/0/field").asString()).isEqualTo("deviceId");
+		String device = UUID.randomUUID().toString();
+		String responseId = body(viaLink(link, device, classroom)).get("responseId").asString();
+		HttpResponse<String> sameDevice = viaLink(link, device.toUpperCase(), classroom);
+		assertThat(sameDevice.statusCode()).isEqualTo(409);
+		assertThat(problem(sameDevice).get("reason").asString()).isEqualTo("DEVICE_USED");
+		assertThat(this.mongo.findById(responseId, Document.class, "feedback_responses").toJson())
+			.doesNotContain(device);
+		assertThat(this.mongo.findAll(Document.class, "feedback_devices").toString()).doesNotContain(device);
+
+		// 60 attempts per event and address within 10 minutes: the three above (refused
+		// ones count too, a script is slowed down either way) and 57 more.
+		for (int i = 0; i < 57; i++) {
+			HttpResponse<String> pupil = viaLink(link, UUID.randomUUID().toString(), classroom);
+			assertThat(pupil.statusCode()).as(i + ": " + pupil.body()).isEqualTo(201);
+		}
+		// A made-up first hop does not help: the gateway appends the address it saw.
+		HttpResponse<String> limited = viaLink(link, UUID.randomUUID().toString(), "1.2.3.4, " + classroom);
+		assertThat(limited.statusCode()).isEqualTo(429);
+		assertThat(problem(limited).get("detail").asString()).contains("warte ein paar Minuten");
+		assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+		assertThat(viaLink(link, UUID.randomUUID().toString(), "198.51.100.7").statusCode()).isEqualTo(201);
+		assertThat(this.mongo.count(responsesOf(eventId), "feedback_responses")).isEqualTo(59);
+
+		assertThat(delete(path, null).statusCode()).isEqualTo(401);
+		assertThat(delete(path, TestTokens.initiative(this.own)).statusCode()).isEqualTo(204);
+		assertThat(get("/api/feedback/forms?link=" + link).statusCode()).isEqualTo(410);
+		HttpResponse<String> disabled = viaLink(link, UUID.randomUUID().toString(), "198.51.100.8");
+		assertThat(disabled.statusCode()).isEqualTo(410);
+		assertThat(problem(disabled).get("reason").asString()).isEqualTo("LINK_DISABLED");
+		assertThat(body(get("/api/questionnaires/events/" + eventId)).get("eventLinkEnabled").asBoolean()).isFalse();
+		String renewed = body(post(path, TestTokens.staff(), null)).get("token").asString();
+		assertThat(viaLink(renewed, UUID.randomUUID().toString(), "198.51.100.9").statusCode()).isEqualTo(201);
+		assertThat(get("/api/feedback/forms?link=" + link).statusCode()).isEqualTo(410);
+		assertThat(get("/api/feedback/forms?link=" + randomToken()).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void shouldLetOnlyTheOrganiserAndStaffSetCustomQuestionsAndFreezeThemOnceAnswered() {
+		String eventId = scheduledEvent();
+		String path = "/api/questionnaires/events/" + eventId + "/custom-questions";
+		Map<String, Object> questions = Map.of("questions",
+				List.of(Map.of("type", "LIKERT", "text", "Ich komme wieder"),
+						Map.of("type", "SINGLE_CHOICE", "text", "Wie hast du davon erfahren?", "options",
+								List.of("Schule", "Freunde", "Internet")),
+						Map.of("type", "FREE_TEXT", "text", "Was fehlt dir?")));
+		assertThat(put(path, null, questions).statusCode()).isEqualTo(401);
+		assertThat(put(path, TestTokens.forged(), questions).statusCode()).isEqualTo(401);
+		HttpResponse<String> foreign = put(path, TestTokens.initiative(this.other), questions);
+		assertThat(foreign.statusCode()).isEqualTo(403);
+		assertThat(problem(foreign).get("detail").asString()).contains("veranstaltende Initiative");
+		assertThat(put("/api/questionnaires/events/unknown-" + this.run + "/custom-questions", TestTokens.staff(),
+				questions)
+			.statusCode()).isEqualTo(404);
+		HttpResponse<String> tooMany = put(path, TestTokens.staff(),
+				Map.of("questions", List.of(free("1"), free("2"), free("3"), free("4"), free("5"), free("6"))));
+		assertThat(tooMany.statusCode()).isEqualTo(400);
+		assertThat(problem(tooMany).at("/errors/0/field").asString()).isEqualTo("questions");
+		HttpResponse<String> byOwner = put(path, TestTokens.initiative(this.own), questions);
+		assertThat(byOwner.statusCode()).as(byOwner.body()).isEqualTo(200);
+		HttpResponse<String> byStaff = put(path, TestTokens.staff(), questions);
+		assertThat(byStaff.statusCode()).as(byStaff.body()).isEqualTo(200);
+		JsonNode view = body(get("/api/questionnaires/events/" + eventId));
+		assertThat(view.at("/customQuestions/1/id").asString()).isEqualTo("C2");
+		assertThat(view.at("/customQuestions/1/options/2/code").asString()).isEqualTo("O3");
+		assertThat(view.at("/customQuestions/0/options/0/label").asString()).isEqualTo("voll und ganz");
+		assertThat(view.at("/customQuestions/2/maxLength").asInt()).isEqualTo(1000);
+
+		String token = randomToken();
+		checkIn(eventId, token, 2);
+		assertThat(body(awaitForm("token=" + token)).get("customQuestions")).hasSize(3);
+		Map<String, Object> wrong = new LinkedHashMap<>();
+		wrong.put("token", token);
+		wrong.put("customAnswers", Map.of("C2", "O9"));
+		assertThat(problem(post("/api/feedback", null, wrong)).at("/errors/0/field").asString())
+			.isEqualTo("customAnswers.C2");
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("token", token);
+		answer.put("customAnswers", Map.of("C1", "FULLY", "C2", "O3", "C3", "Mehr Pausen"));
+		assertThat(post("/api/feedback", null, answer).statusCode()).isEqualTo(201);
+
+		for (String caller : List.of(TestTokens.initiative(this.own), TestTokens.staff())) {
+			HttpResponse<String> frozen = put(path, caller, Map.of("questions", List.of()));
+			assertThat(frozen.statusCode()).isEqualTo(409);
+			assertThat(problem(frozen).get("detail").asString()).contains("schon Antworten");
+		}
+		assertThat(body(get("/api/questionnaires/events/" + eventId)).get("customQuestions")).hasSize(3);
+	}
+
+	@Test
+	void shouldShowResultsToOrganiserAndStaffOnlyAndHideFiguresOfFewerThanFive() {
+		String eventId = scheduledEvent();
+		put("/api/questionnaires/events/" + eventId + "/custom-questions", TestTokens.initiative(this.own),
+				Map.of("questions", List.of(Map.of("type", "LIKERT", "text", "Ich komme wieder"), free("Was fehlt?"))));
+		String link = body(
+				post("/api/questionnaires/events/" + eventId + "/link", TestTokens.initiative(this.own), null))
+			.get("token")
+			.asString();
+		List<String> q1 = List.of("FULLY", "FULLY", "MOSTLY", "PARTLY", "FULLY");
+		for (int i = 0; i < 4; i++) {
+			submitViaLink(link, q1.get(i), "Gut " + i);
+		}
+		String path = "/api/feedback/results/" + eventId;
+		assertThat(get(path).statusCode()).isEqualTo(401);
+		assertThat(send(HttpRequest.newBuilder(uri(path)).GET(), TestTokens.forged()).statusCode()).isEqualTo(401);
+		assertThat(send(HttpRequest.newBuilder(uri(path)).GET(), TestTokens.initiative(this.other)).statusCode())
+			.isEqualTo(403);
+
+		JsonNode four = results(path, TestTokens.initiative(this.own));
+		assertThat(four.get("responses").asInt()).isEqualTo(4);
+		assertThat(four.at("/items/0/suppressed").asBoolean()).isTrue();
+		assertThat(four.at("/items/0/label").asString()).isEqualTo("weniger als 5");
+		assertThat(four.at("/items/0").has("n")).isFalse();
+		assertThat(four.at("/items/0").has("options")).isFalse();
+		assertThat(four.at("/customQuestions/0/suppressed").asBoolean()).isTrue();
+		assertThat(four.at("/freeTexts/suppressed").asBoolean()).isTrue();
+		assertThat(four.get("freeTexts").has("good")).isFalse();
+
+		submitViaLink(link, q1.get(4), "<script>alert('x')</script>");
+		JsonNode five = results(path, TestTokens.staff());
+		assertThat(five.get("eventTitle").asString()).isEqualTo("Zukunftswerkstatt " + eventId);
+		JsonNode item = five.at("/items/0");
+		assertThat(item.get("suppressed").asBoolean()).isFalse();
+		assertThat(item.get("n").asInt()).isEqualTo(5);
+		assertThat(item.at("/options/0/count").asInt()).isEqualTo(3);
+		assertThat(item.at("/options/0/percent").decimalValue()).isEqualByComparingTo("60.0");
+		assertThat(item.at("/options/3/percent").decimalValue()).isEqualByComparingTo("0.0");
+		assertThat(item.get("topTwoPercent").decimalValue()).isEqualByComparingTo("80.0");
+		assertThat(five.at("/participantGroups/options/2/count").asInt()).isEqualTo(5);
+		assertThat(five.at("/byParticipantGroup/2/group").asString()).isEqualTo("PUPIL");
+		assertThat(five.at("/byParticipantGroup/2/items/0/n").asInt()).isEqualTo(5);
+		assertThat(five.at("/byParticipantGroup/0/items/0/label").asString()).isEqualTo("weniger als 5");
+		assertThat(five.at("/customQuestions/0/n").asInt()).isEqualTo(5);
+		assertThat(five.at("/customQuestions/0/topTwoPercent").decimalValue()).isEqualByComparingTo("100.0");
+		List<String> good = new ArrayList<>();
+		five.at("/freeTexts/good").forEach((text) -> good.add(text.asString()));
+		assertThat(good).hasSize(5).contains("<script>alert('x')</script>", "Gut 0");
+		assertThat(five.at("/freeTexts/customQuestions/0/answers")).hasSize(5);
+	}
+
+	@Test
+	void shouldKeepTheLatestEventVersionAndParkUnreadableRecords() {
+		String eventId = "evt-" + UUID.randomUUID();
+		String scheduled = send(EVENTS, "DialogueEventScheduled", eventPayload(eventId, "Erster Titel", "PLANNED", 1));
+		send(EVENTS, "DialogueEventUpdated", eventPayload(eventId, "Zweiter Titel", "OPEN", 2));
+		send(EVENTS, "DialogueEventScheduled", eventPayload(eventId, "Veralteter Titel", "PLANNED", 1));
+		resend(EVENTS, scheduled, "DialogueEventScheduled", eventPayload(eventId, "Erster Titel", "PLANNED", 1));
+		// Same key, same partition: once this one is parked, everything before it was
+		// applied.
+		KafkaTopics.send(bootstrapServers(), EVENTS, eventId,
+				headers(UUID.randomUUID().toString(), "DialogueEventUpdated", eventId, "/event-service"), "{not json");
+		awaitParked(EVENTS + ".evaluation-service.dlt", eventId, "unreadable");
+
+		JsonNode view = body(get("/api/questionnaires/events/" + eventId));
+		assertThat(view.get("eventTitle").asString()).isEqualTo("Zweiter Titel");
+		Document replica = this.mongo.findById(eventId, Document.class, "event_replicas");
+		assertThat(replica.get("version", Number.class).longValue()).isEqualTo(2);
+		assertThat(replica.getList("appliedEventIds", String.class)).hasSize(2);
+
+		send(EVENTS, "DialogueEventCancelled", eventPayload(eventId, "Zweiter Titel", "CANCELLED", 3));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(
+					() -> assertThat(this.mongo.findById(eventId, Document.class, "event_replicas").getString("status"))
+						.isEqualTo("CANCELLED"));
+		HttpResponse<String> link = post("/api/questionnaires/events/" + eventId + "/link",
+				TestTokens.initiative(this.own), null);
+		assertThat(link.statusCode()).isEqualTo(409);
+		assertThat(problem(link).get("detail").asString()).contains("abgesagt");
+
+		String brokenHash = eventId + "-hash";
+		Map<String, Object> badCheckIn = checkInPayload(eventId, "x", 2);
+		badCheckIn.put("feedbackTokenHash", "NOT-A-HASH");
+		KafkaTopics.send(bootstrapServers(), REGISTRATIONS, brokenHash,
+				headers(UUID.randomUUID().toString(), "ParticipantCheckedIn", eventId, "/event-service"),
+				this.json.writeValueAsString(badCheckIn));
+		awaitParked(REGISTRATIONS + ".evaluation-service.dlt", brokenHash, "feedbackTokenHash");
+	}
+
+	@Test
+	void shouldDocumentTheNewEndpointsInOpenApi() {
+		JsonNode paths = body(get("/v3/api-docs")).get("paths");
+		assertThat(paths.has("/api/feedback")).isTrue();
+		assertThat(paths.has("/api/feedback/forms")).isTrue();
+		assertThat(paths.has("/api/feedback/results/{eventId}")).isTrue();
+		assertThat(paths.has("/api/questionnaires/events/{eventId}/custom-questions")).isTrue();
+		assertThat(body(get("/api/questionnaires/standard")).at("/items/1/options/3/label").asString())
+			.isEqualTo("nicht geeignet");
+	}
+
+	// helpers: events on the topics
+
+	private String scheduledEvent() {
+		String eventId = "evt-" + UUID.randomUUID();
+		send(EVENTS, "DialogueEventScheduled", eventPayload(eventId, "Zukunftswerkstatt " + eventId, "PLANNED", 1));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(get("/api/questionnaires/events/" + eventId).statusCode()).isEqualTo(200));
+		return eventId;
+	}
+
+	private Map<String, Object> eventPayload(String eventId, String title, String status, long version) {
+		ZonedDateTime start = ZonedDateTime.of(2027, 11, 14, 10, 0, 0, 0, ZoneId.of("Europe/Berlin"));
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("eventId", eventId);
+		payload.put("initiativeId", this.own);
+		payload.put("title", title);
+		payload.put("format", "ZUKUNFTSWERKSTATT");
+		payload.put("start", start.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+		payload.put("end", start.plusHours(6).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+		payload.put("city", "Stuttgart");
+		payload.put("state", "DE-BW");
+		payload.put("capacity", 30);
+		payload.put("status", status);
+		payload.put("version", version);
+		payload.put("occurredAt", Instant.now().toString());
+		return payload;
+	}
+
+	private String checkIn(String eventId, String token, long version) {
+		return send(REGISTRATIONS, "ParticipantCheckedIn", checkInPayload(eventId, token, version));
+	}
+
+	private Map<String, Object> checkInPayload(String eventId, String token, long version) {
+		Map<String, Object> payload = registrationPayload(eventId, version);
+		payload.put("checkedInAt", Instant.now().toString());
+		payload.put("method", "QR_CODE");
+		payload.put("feedbackTokenHash", sha256(token));
+		return payload;
+	}
+
+	private Map<String, Object> undoPayload(String eventId, String token, long version) {
+		Map<String, Object> payload = registrationPayload(eventId, version);
+		payload.put("feedbackTokenHash", sha256(token));
+		return payload;
+	}
+
+	private Map<String, Object> confirmedPayload(String eventId) {
+		Map<String, Object> payload = registrationPayload(eventId, 1);
+		payload.put("registeredAt", Instant.now().toString());
+		return payload;
+	}
+
+	private Map<String, Object> registrationPayload(String eventId, long version) {
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("registrationId", "reg-" + UUID.randomUUID());
+		payload.put("eventId", eventId);
+		payload.put("initiativeId", this.own);
+		payload.put("participantGroup", "PUPIL");
+		payload.put("status", "CONFIRMED");
+		payload.put("version", version);
+		payload.put("occurredAt", Instant.now().toString());
+		return payload;
+	}
+
+	/**
+	 * Waits until every registration event sent so far for the event was applied: a
+	 * check-in sent after them on the same key (same partition) becomes usable.
+	 */
+	private void awaitRegistrationsApplied(String eventId) {
+		String marker = randomToken();
+		checkIn(eventId, marker, 2);
+		awaitForm("token=" + marker);
+	}
+
+	private String send(String topic, String eventType, Map<String, Object> payload) {
+		String id = UUID.randomUUID().toString();
+		resend(topic, id, eventType, payload);
+		return id;
+	}
+
+	private void resend(String topic, String id, String eventType, Map<String, Object> payload) {
+		String value = this.json.writeValueAsString(payload);
+		// What this test feeds the consumer must be what the producer may publish.
+		assertThat(this.contracts.violations(eventType, value)).as(eventType + " " + value).isEmpty();
+		String key = (String) payload.get("eventId");
+		KafkaTopics.send(bootstrapServers(), topic, key, headers(id, eventType, key, "/event-service"), value);
+	}
+
+	private static Map<String, String> headers(String id, String eventType, String subject, String source) {
+		return Map.of(CloudEventHeaders.SPEC_VERSION, "1.0", CloudEventHeaders.ID, id, CloudEventHeaders.TYPE,
+				CloudEventHeaders.ceType(eventType), CloudEventHeaders.SOURCE, source, CloudEventHeaders.SUBJECT,
+				subject, CloudEventHeaders.TIME, Instant.now().toString(), CloudEventHeaders.CONTENT_TYPE,
+				"application/json");
+	}
+
+	private void awaitParked(String deadLetters, String key, String reason) {
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(readTopic(deadLetters)).anySatisfy((record) -> {
+				assertThat(record.key()).isEqualTo(key);
+				assertThat(KafkaTopics.header(record, "x-exception-message")).contains(reason);
+			}));
+	}
+
+	private List<ConsumerRecord<String, String>> feedbackOf(String eventId, int expected) {
+		List<ConsumerRecord<String, String>> mine = new ArrayList<>();
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			mine.clear();
+			readTopic(FEEDBACK).stream().filter((r) -> eventId.equals(r.key())).forEach(mine::add);
+			assertThat(mine).hasSize(expected);
+		});
+		return mine;
+	}
+
+	/**
+	 * Everything on a topic up to its current end, deduplicated by ce_id (the outbox
+	 * delivers at least once, consumers deduplicate, and so does this reader).
+	 */
+	private List<ConsumerRecord<String, String>> readTopic(String topic) {
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		List<ConsumerRecord<String, String>> records = new ArrayList<>();
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+				new StringDeserializer())) {
+			List<PartitionInfo> infos = consumer.listTopics(Duration.ofSeconds(10)).get(topic);
+			if (infos == null) {
+				return records;
+			}
+			List<TopicPartition> partitions = infos.stream()
+				.map((info) -> new TopicPartition(topic, info.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+			Instant deadline = Instant.now().plusSeconds(20);
+			while (partitions.stream().anyMatch((p) -> consumer.position(p) < end.get(p))
+					&& Instant.now().isBefore(deadline)) {
+				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+			}
+		}
+		Map<String, ConsumerRecord<String, String>> byCeId = new LinkedHashMap<>();
+		records.forEach((r) -> byCeId.putIfAbsent(KafkaTopics.header(r, CloudEventHeaders.ID), r));
+		return new ArrayList<>(byCeId.values());
+	}
+
+	// helpers: HTTP
+
+	private static Map<String, Object> answer(Map<String, String> answers) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("answers", answers);
+		return body;
+	}
+
+	private static Map<String, Object> free(String text) {
+		return Map.of("type", "FREE_TEXT", "text", text);
+	}
+
+	private HttpResponse<String> viaLink(String link, String deviceId, String forwardedFor) {
+		Map<String, Object> body = answer(Map.of("Q2", "VERY_GOOD"));
+		body.put("link", link);
+		if (deviceId != null) {
+			body.put("deviceId", deviceId);
+		}
+		return send(HttpRequest.newBuilder(uri("/api/feedback"))
+			.header("Content-Type", "application/json")
+			.header("X-Forwarded-For", forwardedFor)
+			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body))), null);
+	}
+
+	private void submitViaLink(String link, String q1, String good) {
+		Map<String, Object> body = answer(Map.of("Q1", q1));
+		body.put("link", link);
+		body.put("deviceId", UUID.randomUUID().toString());
+		body.put("participantGroup", "PUPIL");
+		body.put("customAnswers", Map.of("C1", "MOSTLY", "C2", "Zeit"));
+		body.put("good", good);
+		HttpResponse<String> response = post("/api/feedback", null, body);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+	}
+
+	private JsonNode results(String path, String token) {
+		return body(send(HttpRequest.newBuilder(uri(path)).GET(), token));
+	}
+
+	private HttpResponse<String> awaitForm(String query) {
+		List<HttpResponse<String>> last = new ArrayList<>(1);
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			last.clear();
+			last.add(get("/api/feedback/forms?" + query));
+			assertThat(last.get(0).statusCode()).isEqualTo(200);
+		});
+		return last.get(0);
+	}
+
+	private static Query responsesOf(String eventId) {
+		return Query.query(Criteria.where("eventId").is(eventId));
+	}
+
+	private JsonNode body(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+		return this.json.readTree(response.body());
+	}
+
+	private JsonNode problem(HttpResponse<String> response) {
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		return this.json.readTree(response.body());
+	}
+
+	private HttpResponse<String> get(String path) {
+		return send(HttpRequest.newBuilder(uri(path)).GET(), null);
+	}
+
+	private HttpResponse<String> delete(String path, String token) {
+		return send(HttpRequest.newBuilder(uri(path)).DELETE(), token);
+	}
+
+	private HttpResponse<String> post(String path, String token, Object body) {
+		HttpRequest.BodyPublisher publisher = (body != null)
+				? HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body))
+				: HttpRequest.BodyPublishers.noBody();
+		return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").POST(publisher),
+				token);
+	}
+
+	private HttpResponse<String> put(String path, String token, Object body) {
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body))), token);
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request, String token) {
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		try {
+			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.environment.getProperty("local.server.port") + path);
+	}
+
+	private static String randomToken() {
+		byte[] bytes = new byte[32];
+		new java.security.SecureRandom().nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	/** As event-service computes {@code feedbackTokenHash}: lower-case hex SHA-256. */
+	private static String sha256(String token) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
