@@ -124,6 +124,9 @@ async function loadEvents() {
 			edit.addEventListener('click', () => startEditing(event));
 			item.append(' ', edit);
 		}
+		const id = encodeURIComponent(event.id);
+		item.append(' ', element('a', 'Teilnehmende & Check-in', { href: `/checkin.html?event=${id}`, 'aria-label': `Teilnehmende & Check-in: ${event.title}` }),
+			' · ', element('a', 'Auswertung', { href: `/ergebnisse.html?event=${id}`, 'aria-label': `Auswertung: ${event.title}` }));
 		if (event.status === 'PLANNED') {
 			const open = element('button', 'Anmeldung öffnen', { type: 'button' });
 			open.addEventListener('click', async () => {

@@ -37,7 +37,9 @@ async function showEvents() {
 	}
 	const rows = result.body.content.map((event) => {
 		const row = element('tr');
-		row.append(element('td', berlin.format(new Date(event.start))), element('td', event.title),
+		const title = element('td');
+		title.append(element('a', event.title, { href: `/veranstaltung.html?id=${encodeURIComponent(event.id)}` }));
+		row.append(element('td', berlin.format(new Date(event.start))), title,
 			element('td', formats[event.format] || event.format), element('td', `${event.city} (${LAENDER[event.state] || event.state})`),
 			element('td', STATUS[event.status] || event.status));
 		return row;

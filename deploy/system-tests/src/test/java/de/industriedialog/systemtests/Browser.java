@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -40,13 +41,33 @@ final class Browser implements AutoCloseable {
 	}
 
 	static Browser headlessChromium() throws IOException {
+		return headlessChromium("1280,900");
+	}
+
+	/**
+	 * A phone's viewport (390 × 844 CSS pixels, touch), as pupils use: emulated, because
+	 * a headless window does not get narrower than about 500 pixels.
+	 */
+	static Browser phoneSizedChromium() throws IOException {
+		return headlessChromium("390,844",
+				Map.of("deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 2.0, "touch", true)));
+	}
+
+	private static Browser headlessChromium(String windowSize) throws IOException {
+		return headlessChromium(windowSize, null);
+	}
+
+	private static Browser headlessChromium(String windowSize, Map<String, Object> mobileEmulation) throws IOException {
 		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
 				"Chromium is not installed (apt-get install chromium chromium-driver)");
 		Path profile = Files.createTempDirectory("chromium-profile");
 		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
 			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-					"--disable-sync", "--window-size=1280,900", "--lang=de-DE", "--user-data-dir=" + profile);
+					"--disable-sync", "--window-size=" + windowSize, "--lang=de-DE", "--user-data-dir=" + profile);
+		if (mobileEmulation != null) {
+			options.setExperimentalOption("mobileEmulation", mobileEmulation);
+		}
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
 			.build();
@@ -72,6 +93,37 @@ final class Browser implements AutoCloseable {
 
 	void waitUntilTextContains(String id, String text) {
 		wait(Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
+	}
+
+	void waitUntilUrlContains(String fraction) {
+		wait(Duration.ofSeconds(20)).until(ExpectedConditions.urlContains(fraction));
+	}
+
+	void waitUntilCount(String cssSelector, int count) {
+		wait(Duration.ofSeconds(20))
+			.until((driver) -> driver.findElements(By.cssSelector(cssSelector)).size() == count);
+	}
+
+	String url() {
+		return this.driver.getCurrentUrl();
+	}
+
+	/** Runs a script in the page and returns its result. */
+	Object script(String script, Object... arguments) {
+		return this.driver.executeScript(script, arguments);
+	}
+
+	/** Types into a field and presses Enter, as a hardware QR scanner does. */
+	void typeAndPressEnter(String id, String text) {
+		WebElement field = this.driver.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(text, org.openqa.selenium.Keys.ENTER);
+	}
+
+	/** The viewport width in CSS pixels and whether the page scrolls sideways. */
+	boolean scrollsSideways() {
+		return (Boolean) this.driver
+			.executeScript("return document.documentElement.scrollWidth > document.documentElement.clientWidth");
 	}
 
 	int count(String cssSelector) {

@@ -13,6 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -287,6 +290,335 @@ class LocalStackSystemIT {
 		}
 	}
 
+	// ---- A participant's journey: register, mail, cancel, check-in, feedback, results
+	// ----
+
+	private static final String ORGANISER = "kontakt@werra-meissner.test";
+
+	private static final String ORGANISER_PASSWORD = "werra-meissner-2027";
+
+	private static final String JOURNEY_EVENT = "Schülerdialog Industrie Werra-Meißner";
+
+	/** The event of the journey, created in the first of its tests. */
+	private String journeyEventId;
+
+	/** Jonas, who is checked in at the door and gives feedback afterwards. */
+	private String jonasToken;
+
+	@Test
+	@Order(10)
+	void shouldLetAParticipantRegisterInTheBrowserFindTheLinkInTheMailAndCancel() throws Exception {
+		ApiSession organiser = new ApiSession().logIn(ORGANISER, ORGANISER_PASSWORD);
+		ZonedDateTime start = ZonedDateTime.now(ZoneId.of("Europe/Berlin"))
+			.plusDays(30)
+			.withHour(9)
+			.truncatedTo(ChronoUnit.HOURS);
+		Map<String, Object> event = new LinkedHashMap<>();
+		event.put("title", JOURNEY_EVENT);
+		event.put("format", "ZUKUNFTSWERKSTATT");
+		event.put("start", start.toOffsetDateTime().toString());
+		event.put("end", start.plusHours(5).toOffsetDateTime().toString());
+		event.put("venue", "Oberstufenschule Eschwege");
+		event.put("city", "Eschwege");
+		event.put("state", "DE-HE");
+		event.put("capacity", 25);
+		event.put("targetGroups", List.of("PUPIL", "TRAINEE_STUDENT"));
+		event.put("campaignSupported", true);
+		this.journeyEventId = organiser.send("POST", "/api/events", event, 201).get("id").asString();
+		organiser.send("POST", "/api/events/" + this.journeyEventId + "/open", null, 200);
+
+		String registrationUrl;
+		try (Browser participant = Browser.phoneSizedChromium()) {
+			participant.open("http://localhost:" + GATEWAY + "/veranstaltungen.html");
+			participant.waitUntilTextContains("veranstaltungen", JOURNEY_EVENT);
+			participant.click(org.openqa.selenium.By.linkText(JOURNEY_EVENT));
+			participant.waitUntilVisible("anmeldung");
+			assertThat(participant.text("titel")).isEqualTo(JOURNEY_EVENT);
+			assertThat(participant.text("wo")).isEqualTo("Oberstufenschule Eschwege, Eschwege (Hessen)");
+			assertThat(participant.text("plaetze")).isEqualTo("Noch 25 von 25 Plätzen frei");
+			assertThat(participant.text("wann")).endsWith("09:00–14:00 Uhr");
+
+			participant.type("name", "Mia Schulz");
+			participant.type("email", "mia.schulz@schule-eschwege.test");
+			participant.click("label[for=gruppe-pupil]");
+			participant.submit("name");
+			// Without consent the service names the field; the page puts the message next
+			// to it.
+			participant.waitUntilTextContains("einwilligung-fehler", "stimme");
+			assertThat(
+					participant.script("return document.getElementById('einwilligung').getAttribute('aria-invalid')"))
+				.isEqualTo("true");
+			participant.click("label[for=einwilligung]");
+			participant.click("#absenden");
+			participant.waitUntilUrlContains("/anmeldung.html?token=");
+			participant.waitUntilTextContains("status", "bestätigt");
+			assertThat(participant.text("meldung")).contains("Du bist angemeldet");
+			assertThat(participant.scrollsSideways()).as("fits a 390 px wide phone").isFalse();
+			participant.screenshot(Path.of("target/screenshots/anmeldung-bestaetigt.png"));
+			registrationUrl = participant.url();
+		}
+
+		JsonNode mail = awaitMail("mia.schulz@schule-eschwege.test", "Anmeldung bestätigt");
+		assertThat(mail.get("subject").asString()).isEqualTo("Anmeldung bestätigt: " + JOURNEY_EVENT);
+		String link = linkIn(mail.get("text").asString(), "/anmeldung\\.html\\?token=[A-Za-z0-9._~-]+");
+		assertThat(link).isEqualTo(registrationUrl);
+
+		try (Browser participant = Browser.phoneSizedChromium()) {
+			participant.open(link);
+			participant.waitUntilTextContains("status", "bestätigt");
+			assertThat(participant.text("veranstaltung-titel")).isEqualTo(JOURNEY_EVENT);
+			participant.waitUntilVisible("qr");
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> Boolean.TRUE.equals(participant
+					.script("const qr = document.getElementById('qr'); return qr.complete && qr.naturalWidth > 0")));
+			assertThat(participant.script("return document.getElementById('qr').alt").toString()).contains("QR-Code");
+			participant.click("#stornieren");
+			participant.waitUntilVisible("storno-ja");
+			participant.click("#storno-ja");
+			participant.waitUntilTextContains("status", "storniert");
+			participant.waitUntilTextContains("meldung", "Deine Anmeldung ist storniert.");
+			participant.screenshot(Path.of("target/screenshots/anmeldung-storniert.png"));
+		}
+		String token = link.substring(link.indexOf("token=") + "token=".length());
+		assertThat(getJson("/api/registrations/" + token).get("status").asString()).isEqualTo("CANCELLED");
+		assertThat(getJson("/api/events/" + this.journeyEventId + "/availability").get("seatsLeft").asInt())
+			.isEqualTo(25);
+	}
+
+	@Test
+	@Order(11)
+	void shouldLetTheOrganiserCheckParticipantsInAtTheDoor() throws Exception {
+		assertThat(this.journeyEventId).as("event of the journey (test 10)").isNotNull();
+		try (Browser participant = Browser.phoneSizedChromium()) {
+			participant.open("http://localhost:" + GATEWAY + "/veranstaltung.html?id=" + this.journeyEventId);
+			participant.waitUntilVisible("anmeldung");
+			participant.type("name", "Jonas Becker");
+			participant.type("email", "jonas.becker@schule-eschwege.test");
+			participant.type("organisation", "Oberstufenschule Eschwege");
+			participant.click("label[for=gruppe-pupil]");
+			participant.click("label[for=einwilligung]");
+			participant.click("#absenden");
+			participant.waitUntilUrlContains("/anmeldung.html?token=");
+			participant.waitUntilTextContains("status", "bestätigt");
+			String url = participant.url();
+			this.jonasToken = url.substring(url.indexOf("token=") + "token=".length());
+		}
+		// A second participant registers through the API, as another browser would.
+		Map<String, Object> lena = new LinkedHashMap<>();
+		lena.put("name", "Lena Vogt");
+		lena.put("email", "lena.vogt@ausbildung-eschwege.test");
+		lena.put("participantGroup", "TRAINEE_STUDENT");
+		lena.put("consent", true);
+		lena.put("consentVersion", "teilnahme-2026-11");
+		JsonNode receipt = new ApiSession().send("POST", "/api/events/" + this.journeyEventId + "/registrations", lena,
+				201);
+		assertThat(receipt.get("status").asString()).isEqualTo("CONFIRMED");
+		String lenaLink = receipt.get("link").asString();
+
+		try (Browser organiser = Browser.headlessChromium()) {
+			logIn(organiser, ORGANISER, ORGANISER_PASSWORD);
+			organiser.open("http://localhost:" + GATEWAY + "/portal.html");
+			String checkIn = "a[href='/checkin.html?event=" + this.journeyEventId + "']";
+			organiser.waitUntilCount(checkIn, 1);
+			organiser.click(checkIn);
+			organiser.waitUntilVisible("teilnehmende");
+			organiser.waitUntilTextContains("veranstaltung", JOURNEY_EVENT);
+			assertThat(organiser.text("anzahl-bestaetigt")).isEqualTo("2");
+			assertThat(organiser.text("anzahl-eingecheckt")).isEqualTo("0");
+			assertThat(organiser.text("anzahl-storniert")).isEqualTo("1");
+			assertThat(organiser.count("#teilnehmende li")).isEqualTo(3);
+
+			organiser.type("suche", "jonas");
+			organiser.waitUntilCount("#teilnehmende li", 1);
+			organiser.clickInItem("teilnehmende", "Jonas Becker", "Einchecken");
+			organiser.waitUntilTextContains("ergebnis", "Jonas Becker ist eingecheckt.");
+			organiser.waitUntilTextContains("anzahl-eingecheckt", "1");
+			assertThat(organiser.rowCells("gruppen", "Schülerinnen und Schüler")).containsExactly("1", "1");
+			organiser.waitUntilTextContains("teilnehmende", "eingecheckt um");
+
+			// A hardware scanner types the QR code's content (the personal link) and
+			// Enter.
+			organiser.type("suche", "");
+			organiser.typeAndPressEnter("code", lenaLink);
+			organiser.waitUntilTextContains("ergebnis", "Lena Vogt ist eingecheckt.");
+			organiser.waitUntilTextContains("anzahl-eingecheckt", "2");
+			organiser.typeAndPressEnter("code", lenaLink);
+			organiser.waitUntilTextContains("ergebnis", "Lena Vogt war schon eingecheckt");
+			organiser.clickInItem("teilnehmende", "Lena Vogt", "Rückgängig");
+			organiser.waitUntilTextContains("ergebnis", "Der Check-in von Lena Vogt ist zurückgenommen.");
+			organiser.waitUntilTextContains("anzahl-eingecheckt", "1");
+			organiser.screenshot(Path.of("target/screenshots/checkin.png"));
+		}
+	}
+
+	@Test
+	@Order(12)
+	void shouldInviteTheCheckedInParticipantToGiveFeedbackOnAPhoneOnce() throws Exception {
+		assertThat(this.jonasToken).as("Jonas registered (test 11)").isNotNull();
+		ApiSession organiser = new ApiSession().logIn(ORGANISER, ORGANISER_PASSWORD);
+		organiser.send("POST", "/api/events/" + this.journeyEventId + "/close", null, 200);
+		organiser.send("POST", "/api/events/" + this.journeyEventId + "/held", null, 200);
+
+		JsonNode mail = awaitMail("jonas.becker@schule-eschwege.test", "Dein Feedback");
+		assertThat(mail.get("subject").asString()).contains(JOURNEY_EVENT);
+		String link = linkIn(mail.get("text").asString(), "/feedback\\.html\\?token=[A-Za-z0-9._~-]+");
+		String token = link.substring(link.indexOf("token=") + "token=".length());
+		// evaluation-service learns of the check-in over Kafka, independently of the
+		// mail.
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> get("/api/feedback/forms?token=" + token).statusCode() == 200);
+
+		try (Browser phone = Browser.phoneSizedChromium()) {
+			phone.open(link);
+			phone.waitUntilVisible("bogen");
+			assertThat(phone.text("veranstaltung")).contains(JOURNEY_EVENT);
+			Map<String, String> answers = Map.of("Q1", "FULLY", "Q2", "VERY_GOOD", "Q3", "MOSTLY", "Q4", "FULLY", "Q5",
+					"PARTLY");
+			answers.forEach((item, code) -> phone.click("input[name='a-" + item + "'][value='" + code + "']"));
+			phone.click("input[name='a-gruppe'][value='PUPIL']");
+			phone.type("t-good", "Die Führung durch die Werkstatt <b>und</b> die Gespräche mit den Azubis.");
+			assertThat(phone.text("t-good-zaehler")).isEqualTo("72 von 1000 Zeichen");
+			assertThat(phone.scrollsSideways()).as("fits a 390 px wide phone").isFalse();
+			phone.screenshot(Path.of("target/screenshots/feedback-bogen.png"));
+			phone.click("#absenden");
+			phone.waitUntilVisible("danke");
+			assertThat(phone.text("danke-titel")).isEqualTo("Danke für deine Rückmeldung!");
+			phone.screenshot(Path.of("target/screenshots/feedback-danke.png"));
+
+			phone.open(link);
+			phone.waitUntilTextContains("stand", "schon ein Bogen abgeschickt");
+			assertThat(phone.text("ueberschrift")).isEqualTo("Schon abgeschickt");
+			assertThat(phone.count("#bogen:not([hidden])")).isZero();
+		}
+	}
+
+	@Test
+	@Order(13)
+	void shouldShowTheOrganiserTheResultsWithSmallGroupsSuppressed() throws Exception {
+		assertThat(this.journeyEventId).as("event of the journey (test 10)").isNotNull();
+		try (Browser organiser = Browser.headlessChromium()) {
+			logIn(organiser, ORGANISER, ORGANISER_PASSWORD);
+			organiser.open("http://localhost:" + GATEWAY + "/portal.html");
+			String results = "a[href='/ergebnisse.html?event=" + this.journeyEventId + "']";
+			organiser.waitUntilCount(results, 1);
+			organiser.click(results);
+			organiser.waitUntilVisible("ergebnisse");
+			organiser.waitUntilTextContains("anzahl", "1 Rückmeldung");
+			assertThat(organiser.text("veranstaltung")).isEqualTo(JOURNEY_EVENT);
+			assertThat(organiser.text("items")).contains("Die Veranstaltung hat meine Erwartungen getroffen")
+				.contains("weniger als 5");
+			assertThat(organiser.text("freitexte")).contains("weniger als 5")
+				.doesNotContain("Führung durch die Werkstatt");
+
+			// The shared link for a slide: created, shown once, and it opens the form.
+			organiser.waitUntilVisible("veranstalter");
+			organiser.click("#link-erstellen");
+			organiser.waitUntilValueIsNotEmpty("link-url");
+			String shared = (String) organiser.script("return document.getElementById('link-url').value");
+			assertThat(shared).startsWith("http://localhost:" + GATEWAY + "/feedback.html?link=");
+			organiser.screenshot(Path.of("target/screenshots/ergebnisse.png"));
+			try (Browser phone = Browser.phoneSizedChromium()) {
+				phone.open(shared);
+				phone.waitUntilVisible("bogen");
+				assertThat(phone.text("veranstaltung")).contains(JOURNEY_EVENT);
+			}
+			organiser.click("#link-abschalten");
+			organiser.waitUntilTextContains("link-meldung", "abgeschaltet");
+		}
+	}
+
+	private JsonNode awaitMail(String to, String subjectContains) throws Exception {
+		String api = "http://localhost:" + (8025 + PORT_OFFSET) + "/api/messages";
+		String[] id = new String[1];
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+			for (JsonNode message : this.json.readTree(this.http
+				.send(HttpRequest.newBuilder(URI.create(api + "?to=" + URLEncoder.encode(to, StandardCharsets.UTF_8)))
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.body())) {
+				if (message.get("subject").asString().contains(subjectContains)) {
+					id[0] = message.get("id").asString();
+					return true;
+				}
+			}
+			return false;
+		});
+		return this.json.readTree(this.http
+			.send(HttpRequest.newBuilder(URI.create(api + "/" + id[0])).build(), HttpResponse.BodyHandlers.ofString())
+			.body());
+	}
+
+	private static String linkIn(String text, String pathPattern) {
+		Matcher link = Pattern.compile("(http://localhost:" + GATEWAY + pathPattern + ")").matcher(text);
+		assertThat(link.find()).as(text).isTrue();
+		return link.group(1);
+	}
+
+	/**
+	 * An API client with a session at the gateway, as a page's script has: the session
+	 * cookie, and the CSRF token from the cookie sent back in {@code X-XSRF-TOKEN}.
+	 */
+	private final class ApiSession {
+
+		private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+		private final HttpClient client = HttpClient.newBuilder()
+			.cookieHandler(this.cookies)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
+
+		ApiSession() throws Exception {
+			this.client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + GATEWAY + "/api/session")).build(),
+					HttpResponse.BodyHandlers.discarding());
+		}
+
+		ApiSession logIn(String username, String password) throws Exception {
+			String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+					+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+					+ URLEncoder.encode(csrf(), StandardCharsets.UTF_8);
+			HttpResponse<Void> login = this.client
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + GATEWAY + "/login"))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString(form))
+					.build(), HttpResponse.BodyHandlers.discarding());
+			assertThat(login.headers().firstValue("Location")).as("login of " + username).hasValue("/");
+			// Fetches the token of the new session.
+			this.client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + GATEWAY + "/api/session")).build(),
+					HttpResponse.BodyHandlers.discarding());
+			return this;
+		}
+
+		JsonNode send(String method, String path, Object body, int expectedStatus) throws Exception {
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + GATEWAY + path))
+				.timeout(Duration.ofSeconds(20))
+				.header("Accept", "application/json")
+				.header("X-XSRF-TOKEN", csrf());
+			if (body != null) {
+				request.header("Content-Type", "application/json")
+					.method(method,
+							HttpRequest.BodyPublishers.ofString(LocalStackSystemIT.this.json.writeValueAsString(body)));
+			}
+			else {
+				request.method(method, HttpRequest.BodyPublishers.noBody());
+			}
+			HttpResponse<String> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(method + " " + path + " " + response.body()).isEqualTo(expectedStatus);
+			return response.body().isEmpty() ? null : LocalStackSystemIT.this.json.readTree(response.body());
+		}
+
+		private String csrf() {
+			return this.cookies.getCookieStore()
+				.getCookies()
+				.stream()
+				.filter((cookie) -> cookie.getName().equals("XSRF-TOKEN"))
+				.findFirst()
+				.orElseThrow()
+				.getValue();
+		}
+
+	}
+
 	private String werraMeissnerId() {
 		for (JsonNode feature : getJson("/api/initiatives/map").get("features")) {
 			if (feature.at("/properties/name").asString().equals("Industrieinitiative Werra-Meißner")) {
@@ -335,7 +667,7 @@ class LocalStackSystemIT {
 	}
 
 	@Test
-	@Order(10)
+	@Order(20)
 	void shouldStopCleanlyAndKeepTheDataAcrossARestart() throws Exception {
 		JsonNode kpiBefore = getJson("/api/kpi/initiatives");
 		long initiativesBefore = getJson("/api/initiatives?size=1").at("/page/totalElements").asLong();

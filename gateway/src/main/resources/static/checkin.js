@@ -1,0 +1,220 @@
+// The door list of one event for its initiative (and staff): counts, check-in by QR code
+// (hardware scanner, camera or typed) or from the list, and undo. Tablet first.
+const eventId = parameter('event');
+const stand = document.getElementById('stand');
+const ergebnis = document.getElementById('ergebnis');
+const codeField = document.getElementById('code');
+const suche = document.getElementById('suche');
+let eintraege = [];
+let kamera = null;
+
+function anmeldeHinweis(text) {
+	stand.replaceChildren(element('span', `${text} `), element('a', 'Zur Anmeldung', { href: '/login' }));
+}
+
+function zustand(entry) {
+	if (entry.checkedIn) {
+		return entry.checkedInAt ? `eingecheckt um ${BERLIN_ZEIT.format(new Date(entry.checkedInAt))} Uhr` : 'eingecheckt';
+	}
+	switch (entry.status) {
+		case 'CONFIRMED': return 'bestätigt, noch nicht da';
+		case 'WAITLISTED': return entry.waitlistPosition ? `Warteliste (Nr. ${entry.waitlistPosition})` : 'Warteliste';
+		case 'CANCELLED': return 'storniert';
+		default: return entry.status;
+	}
+}
+
+function passt(entry, needle) {
+	return !needle || [entry.name, entry.email, entry.organisation]
+		.some((value) => value && value.toLocaleLowerCase('de-DE').includes(needle));
+}
+
+function zeigeListe(focusId) {
+	const needle = suche.value.trim().toLocaleLowerCase('de-DE');
+	const sichtbar = eintraege.filter((entry) => passt(entry, needle));
+	const items = sichtbar.map((entry) => {
+		const item = element('li', null, { 'data-id': entry.id });
+		if (entry.checkedIn) {
+			item.classList.add('eingecheckt');
+		}
+		const person = element('div', null, { class: 'person' });
+		person.append(element('strong', entry.name),
+			element('span', [entry.organisation, GRUPPEN_KURZ[entry.participantGroup]].filter((part) => part).join(' · ')),
+			element('span', entry.email),
+			element('span', zustand(entry)));
+		item.append(person);
+		if (entry.checkedIn) {
+			const undo = element('button', 'Rückgängig', { type: 'button', class: 'zweitrangig', 'aria-label': `Rückgängig: ${entry.name} auschecken` });
+			undo.addEventListener('click', () => rueckgaengig(entry));
+			item.append(undo);
+		}
+		else if (entry.status === 'CONFIRMED') {
+			const checkIn = element('button', 'Einchecken', { type: 'button', class: 'primaer', 'aria-label': `Einchecken: ${entry.name}` });
+			checkIn.addEventListener('click', () => einchecken({ registrationId: entry.id }, false));
+			item.append(checkIn);
+		}
+		return item;
+	});
+	document.getElementById('teilnehmende').replaceChildren(...items);
+	document.getElementById('treffer').textContent = needle
+		? `${sichtbar.length} von ${eintraege.length} Anmeldungen passen zur Suche.`
+		: `${eintraege.length} Anmeldungen`;
+	if (focusId) {
+		const button = document.querySelector(`#teilnehmende li[data-id="${CSS.escape(focusId)}"] button`);
+		if (button) {
+			button.focus();
+		}
+	}
+}
+
+function zeigeZahlen(summary) {
+	document.getElementById('anzahl-bestaetigt').textContent = String(summary.confirmed);
+	document.getElementById('anzahl-eingecheckt').textContent = String(summary.checkedIn);
+	document.getElementById('anzahl-warteliste').textContent = String(summary.waitlisted);
+	document.getElementById('anzahl-storniert').textContent = String(summary.cancelled);
+	const rows = Object.keys(GRUPPEN_KURZ).map((group) => {
+		const counts = (summary.byGroup || {})[group] || { confirmed: 0, checkedIn: 0 };
+		const row = element('tr');
+		row.append(element('th', GRUPPEN[group], { scope: 'row' }), element('td', String(counts.confirmed)),
+			element('td', String(counts.checkedIn)));
+		return row;
+	});
+	document.querySelector('#gruppen tbody').replaceChildren(...rows);
+}
+
+async function lade(focusId) {
+	const result = await anfrage(`/api/events/${encodeURIComponent(eventId)}/registrations`);
+	if (!result.ok) {
+		if (result.status === 401) {
+			anmeldeHinweis('Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich neu an.');
+		}
+		else if (result.status === 403) {
+			stand.textContent = 'Diese Veranstaltung gehört nicht zu Ihrer Initiative; die Liste sehen nur die Initiative und die Geschäftsstelle.';
+		}
+		else {
+			stand.textContent = detailText(result);
+		}
+		return false;
+	}
+	const list = result.body;
+	document.getElementById('veranstaltung').textContent = list.eventTitle;
+	document.title = `Check-in: ${list.eventTitle} – Industriedialog`;
+	zeigeZahlen(list.summary);
+	eintraege = [...list.registrations].sort((a, b) => a.name.localeCompare(b.name, 'de'));
+	zeigeListe(focusId);
+	stand.textContent = (list.eventStatus === 'OPEN' || list.eventStatus === 'CLOSED') ? ''
+		: 'Check-in ist nur möglich, solange die Anmeldung offen oder geschlossen ist; diese Veranstaltung ist schon abgeschlossen oder abgesagt.';
+	document.getElementById('bereich').hidden = false;
+	return true;
+}
+
+async function einchecken(body, scanned) {
+	const result = await anfrage(`/api/events/${encodeURIComponent(eventId)}/check-ins`, { method: 'POST', body });
+	if (result.ok) {
+		const entry = result.body.registration;
+		const since = entry.checkedInAt ? ` (seit ${BERLIN_ZEIT.format(new Date(entry.checkedInAt))} Uhr)` : '';
+		melde(ergebnis, result.body.alreadyCheckedIn ? `${entry.name} war schon eingecheckt${since}.`
+			: `✓ ${entry.name} ist eingecheckt.`, result.body.alreadyCheckedIn ? null : 'erfolg');
+	}
+	else if (result.status === 401) {
+		melde(ergebnis, 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich neu an.', 'problem');
+	}
+	else {
+		melde(ergebnis, detailText(result), 'problem');
+	}
+	await lade(scanned ? null : body.registrationId);
+	if (scanned) {
+		codeField.focus();
+	}
+	return result.ok;
+}
+
+async function rueckgaengig(entry) {
+	const result = await anfrage(`/api/events/${encodeURIComponent(eventId)}/check-ins/${encodeURIComponent(entry.id)}`, { method: 'DELETE' });
+	melde(ergebnis, result.ok ? `Der Check-in von ${entry.name} ist zurückgenommen.` : detailText(result), result.ok ? null : 'problem');
+	await lade(entry.id);
+}
+
+document.getElementById('code-form').addEventListener('submit', async (submitEvent) => {
+	submitEvent.preventDefault();
+	const code = codeField.value.trim();
+	if (!code) {
+		melde(ergebnis, 'Bitte scannen Sie zuerst einen QR-Code oder geben Sie den Code ein.', 'problem');
+		codeField.focus();
+		return;
+	}
+	codeField.value = '';
+	await einchecken({ token: code }, true);
+});
+
+['input', 'search'].forEach((type) => suche.addEventListener(type, () => zeigeListe()));
+
+// The camera, where the browser can read QR codes itself (BarcodeDetector); otherwise the
+// field above takes a hardware scanner or typing.
+async function kameraAn() {
+	const detector = new BarcodeDetector({ formats: ['qr_code'] });
+	const stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
+	const video = document.getElementById('video');
+	video.srcObject = stream;
+	await video.play();
+	document.getElementById('scanner').hidden = false;
+	kamera = { stream, timer: null, busy: false, last: '' };
+	kamera.timer = setInterval(async () => {
+		if (!kamera || kamera.busy) {
+			return;
+		}
+		kamera.busy = true;
+		try {
+			const codes = await detector.detect(video);
+			const value = codes.length ? codes[0].rawValue : '';
+			if (value && value !== kamera.last) {
+				kamera.last = value;
+				await einchecken({ token: value }, false);
+				setTimeout(() => { if (kamera) kamera.last = ''; }, 3000);
+			}
+		}
+		catch (error) {
+			// A frame that cannot be read yet; try the next one.
+		}
+		if (kamera) {
+			kamera.busy = false;
+		}
+	}, 400);
+}
+
+function kameraAus() {
+	if (kamera) {
+		clearInterval(kamera.timer);
+		kamera.stream.getTracks().forEach((track) => track.stop());
+		kamera = null;
+	}
+	document.getElementById('scanner').hidden = true;
+	document.getElementById('kamera').focus();
+}
+
+document.getElementById('kamera').addEventListener('click', async () => {
+	try {
+		await kameraAn();
+	}
+	catch (error) {
+		kameraAus();
+		melde(ergebnis, 'Die Kamera lässt sich nicht verwenden. Erlauben Sie den Zugriff oder nutzen Sie das Eingabefeld.', 'problem');
+	}
+});
+document.getElementById('kamera-aus').addEventListener('click', kameraAus);
+
+(async () => {
+	if (!eventId) {
+		stand.textContent = 'Es fehlt, um welche Veranstaltung es geht. Öffnen Sie die Liste aus dem Portal Ihrer Initiative.';
+		return;
+	}
+	document.getElementById('auswertung-link').href = `/ergebnisse.html?event=${encodeURIComponent(eventId)}`;
+	if (!await sitzung()) {
+		anmeldeHinweis('Die Teilnehmendenliste sehen nur die Initiative und die Geschäftsstelle. Bitte melden Sie sich an.');
+		return;
+	}
+	document.getElementById('kamera').hidden = !('BarcodeDetector' in window && navigator.mediaDevices);
+	if (await lade()) {
+		codeField.focus();
+	}
+})();
