@@ -36,6 +36,8 @@ public final class LocalMongoServer implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(LocalMongoServer.class);
 
+	private static final int WORKER_THREADS = 16;
+
 	private final MongoServer server;
 
 	private final int port;
@@ -45,7 +47,10 @@ public final class LocalMongoServer implements AutoCloseable {
 	private LocalMongoServer(MongoBackend backend, int port) {
 		this.server = new MongoServer(backend);
 		try {
-			this.server.bind("127.0.0.1", port);
+			// More workers than Netty's default (2 per core): a worker waits while its
+			// write is committed, and the others keep serving meanwhile, which is
+			// what lets commits be grouped.
+			this.server.bind(new java.net.InetSocketAddress("127.0.0.1", port), 1, WORKER_THREADS);
 		}
 		catch (RuntimeException ex) {
 			// MongoServer has already closed the backend
@@ -131,6 +136,13 @@ public final class LocalMongoServer implements AutoCloseable {
 	 * H2 backend that commits the MVStore after each command that may have changed data,
 	 * before the reply goes out. MVStore's own background commit (about once a second)
 	 * would lose the writes acknowledged in the last second when the process dies.
+	 *
+	 * <p>
+	 * Commits are grouped: a write that finishes while another thread commits waits for
+	 * that commit to end and then finds its own change covered by the next one, which
+	 * commits every write finished so far at once. Each reply still goes out only after
+	 * its write was committed, but under concurrent load one commit serves many writes
+	 * instead of one (a database's group commit).
 	 */
 	static final class CommitPerWriteH2Backend extends H2Backend {
 
@@ -142,6 +154,16 @@ public final class LocalMongoServer implements AutoCloseable {
 				"killcursors", "endsessions", "dbstats", "collstats", "getlasterror", "getlog", "getparameter",
 				"connectionstatus", "hostinfo", "getcmdlineopts", "getfreemonitoringstatus", "saslstart",
 				"saslcontinue", "explain");
+
+		/**
+		 * Counts finished writes; a write's number is taken after it changed the store.
+		 */
+		private final java.util.concurrent.atomic.AtomicLong finishedWrites = new java.util.concurrent.atomic.AtomicLong();
+
+		private final Object commitLock = new Object();
+
+		/** All writes up to this number are committed. Guarded by {@link #commitLock}. */
+		private long committedWrites;
 
 		CommitPerWriteH2Backend(MVStore store) {
 			super(store);
@@ -157,11 +179,21 @@ public final class LocalMongoServer implements AutoCloseable {
 			}
 			finally {
 				if (!READ_ONLY.contains(command.toLowerCase(Locale.ROOT))) {
-					// Unconditional: commit() takes the store lock, so a commit that
-					// another
-					// thread is writing right now finishes before we decide.
-					getMvStore().commit();
+					commitUpTo(this.finishedWrites.incrementAndGet());
 				}
+			}
+		}
+
+		private void commitUpTo(long write) {
+			synchronized (this.commitLock) {
+				if (this.committedWrites >= write) {
+					// A commit that started after this write finished covered it.
+					return;
+				}
+				// Every write numbered up to here has changed the store already.
+				long upTo = this.finishedWrites.get();
+				getMvStore().commit();
+				this.committedWrites = upTo;
 			}
 		}
 

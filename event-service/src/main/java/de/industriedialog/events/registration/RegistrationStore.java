@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 import de.industriedialog.platform.messaging.OutboxEvent;
+import de.industriedialog.platform.messaging.OutboxRelay;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,8 +29,11 @@ public class RegistrationStore {
 
 	private final MongoTemplate mongo;
 
-	RegistrationStore(MongoTemplate mongo) {
+	private final ObjectProvider<OutboxRelay> relay;
+
+	RegistrationStore(MongoTemplate mongo, ObjectProvider<OutboxRelay> relay) {
 		this.mongo = mongo;
+		this.relay = relay;
 		// Created here rather than by annotation: Spring Data creates no indexes unless
 		// told to, and this one carries a rule (one registration per address and event).
 		mongo.indexOps(Registration.class)
@@ -43,7 +48,9 @@ public class RegistrationStore {
 	 * registered for the event
 	 */
 	Registration insert(Registration registration) {
-		return this.mongo.insert(registration);
+		Registration stored = this.mongo.insert(registration);
+		hint(stored.id());
+		return stored;
 	}
 
 	public Optional<Registration> find(String id) {
@@ -101,8 +108,19 @@ public class RegistrationStore {
 	Optional<Registration> change(Registration current, Update update, OutboxEvent event) {
 		update.inc("version", 1).push("outbox", outboxEntry(event));
 		Query query = Query.query(Criteria.where("_id").is(current.id()).and("version").is(current.version()));
-		return Optional.ofNullable(this.mongo.findAndModify(query, update,
+		Optional<Registration> changed = Optional.ofNullable(this.mongo.findAndModify(query, update,
 				FindAndModifyOptions.options().returnNew(true), Registration.class));
+		changed.ifPresent((registration) -> hint(registration.id()));
+		return changed;
+	}
+
+	/**
+	 * Lets the relay publish the new outbox entry at once instead of finding it by
+	 * scanning a collection with one document per registration (docs/adr/0007). A hint
+	 * lost in a crash is caught by the relay's periodic safety scan.
+	 */
+	private void hint(String id) {
+		this.relay.ifAvailable((relay) -> relay.hint(Registration.COLLECTION, id));
 	}
 
 	/**

@@ -2,7 +2,14 @@ package de.industriedialog.platform.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +65,11 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private ScheduledExecutorService executor;
 
+	private final Queue<Hint> hints = new ConcurrentLinkedQueue<>();
+
+	/** Start of the last scan of the hinted collections; the first poll scans them. */
+	private long lastSafetyScan = System.nanoTime() - Duration.ofDays(1).toNanos();
+
 	public OutboxRelay(MongoTemplate mongo, StreamBridge streamBridge, OutboxProperties properties, String source,
 			MeterRegistry meterRegistry) {
 		this.mongo = mongo;
@@ -76,36 +88,81 @@ public class OutboxRelay implements SmartLifecycle {
 	 * Publishes everything pending now. Returns the number of events published.
 	 */
 	public synchronized int publishPending() {
+		return publish(this.properties.collections());
+	}
+
+	/**
+	 * Tells the relay that a document of a hinted collection got outbox entries, so it
+	 * publishes them within a few milliseconds without scanning the collection.
+	 */
+	public void hint(String collection, Object aggregateId) {
+		this.hints.add(new Hint(collection, aggregateId));
+	}
+
+	/**
+	 * Publishes the entries of the documents named by hints. Returns the number of events
+	 * published.
+	 */
+	public synchronized int publishHinted() {
+		Map<String, Set<Object>> byCollection = new LinkedHashMap<>();
+		for (Hint hint = this.hints.poll(); hint != null; hint = this.hints.poll()) {
+			byCollection.computeIfAbsent(hint.collection(), (c) -> new LinkedHashSet<>()).add(hint.aggregateId());
+		}
+		int count = 0;
+		for (Map.Entry<String, Set<Object>> entry : byCollection.entrySet()) {
+			List<Document> aggregates = new ArrayList<>();
+			for (Object id : entry.getValue()) {
+				// One lookup by _id each: fast on every store, unlike a scan.
+				Document aggregate = this.mongo.findById(id, Document.class, entry.getKey());
+				if (aggregate != null) {
+					aggregates.add(aggregate);
+				}
+			}
+			count += send(entry.getKey(), aggregates);
+		}
+		return count;
+	}
+
+	private int publish(List<String> collections) {
 		int count = 0;
 		long seen = 0;
-		for (String collection : this.properties.collections()) {
+		for (String collection : collections) {
 			Query pending = new Query(Criteria.where(OUTBOX_FIELD + ".0").exists(true))
 				.limit(this.properties.batchSize());
 			pending.fields().include(OUTBOX_FIELD);
-			List<Pending> batch = new java.util.ArrayList<>();
-			for (Document aggregate : this.mongo.find(pending, Document.class, collection)) {
-				List<Document> entries = aggregate.getList(OUTBOX_FIELD, Document.class, List.of());
-				for (int i = 0; i < entries.size(); i++) {
-					batch.add(new Pending(aggregate.get("_id"), i, entries.get(i)));
-				}
-			}
-			seen += batch.size();
-			// Several aggregates may share a record key (all registrations of one event):
-			// send in the order things happened, not in the order the store returns
-			// documents. Within one aggregate the array order stays the tie-breaker.
-			batch.sort(java.util.Comparator.comparing(Pending::occurredAt).thenComparingInt(Pending::index));
-			for (Pending item : batch) {
-				Document entry = item.entry();
-				String idField = idField(entry);
-				send(entry, String.valueOf(entry.get(idField)));
-				// Only this entry: others may have been added while it was sent.
-				Update remove = new Update().pull(OUTBOX_FIELD, new Document(idField, entry.get(idField)));
-				this.mongo.updateFirst(Query.query(Criteria.where("_id").is(item.aggregateId())), remove, collection);
-				this.published.increment();
-				count++;
-			}
+			List<Document> aggregates = this.mongo.find(pending, Document.class, collection);
+			seen += aggregates.stream()
+				.mapToLong((a) -> a.getList(OUTBOX_FIELD, Document.class, List.of()).size())
+				.sum();
+			count += send(collection, aggregates);
 		}
 		this.backlog.set(seen - count);
+		return count;
+	}
+
+	private int send(String collection, List<Document> aggregates) {
+		List<Pending> batch = new ArrayList<>();
+		for (Document aggregate : aggregates) {
+			List<Document> entries = aggregate.getList(OUTBOX_FIELD, Document.class, List.of());
+			for (int i = 0; i < entries.size(); i++) {
+				batch.add(new Pending(aggregate.get("_id"), i, entries.get(i)));
+			}
+		}
+		// Several aggregates may share a record key (all registrations of one event):
+		// send in the order things happened, not in the order the store returns
+		// documents. Within one aggregate the array order stays the tie-breaker.
+		batch.sort(java.util.Comparator.comparing(Pending::occurredAt).thenComparingInt(Pending::index));
+		int count = 0;
+		for (Pending item : batch) {
+			Document entry = item.entry();
+			String idField = idField(entry);
+			send(entry, String.valueOf(entry.get(idField)));
+			// Only this entry: others may have been added while it was sent.
+			Update remove = new Update().pull(OUTBOX_FIELD, new Document(idField, entry.get(idField)));
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(item.aggregateId())), remove, collection);
+			this.published.increment();
+			count++;
+		}
 		return count;
 	}
 
@@ -144,6 +201,9 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
+	private record Hint(String collection, Object aggregateId) {
+	}
+
 	private record Pending(Object aggregateId, int index, Document entry) {
 
 		java.util.Date occurredAt() {
@@ -155,7 +215,18 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private void poll() {
 		try {
-			publishPending();
+			List<String> scanned = new ArrayList<>(this.properties.collections());
+			long now = System.nanoTime();
+			if (now - this.lastSafetyScan < this.properties.safetyScanInterval().toNanos()) {
+				scanned.removeAll(this.properties.hintedCollections());
+			}
+			else {
+				this.lastSafetyScan = now;
+			}
+			synchronized (this) {
+				publishHinted();
+				publish(scanned);
+			}
 		}
 		catch (RuntimeException ex) {
 			// Kafka or the store is unavailable; the entries stay and the next poll

@@ -47,7 +47,8 @@ class OutboxRelayIT {
 	final List<Message<?>> sent = new ArrayList<>();
 
 	final OutboxRelay relay = new OutboxRelay(this.mongo, this.bridge,
-			new OutboxProperties(List.of("aggregates"), Duration.ofSeconds(1), 10), "/test", new SimpleMeterRegistry());
+			new OutboxProperties(List.of("aggregates"), Duration.ofSeconds(1), 10, List.of(), Duration.ofSeconds(30)),
+			"/test", new SimpleMeterRegistry());
 
 	@BeforeEach
 	void empty() {
@@ -102,6 +103,32 @@ class OutboxRelayIT {
 
 		assertThat(this.mongo.findById("b", org.bson.Document.class, "aggregates")
 			.getList("outbox", org.bson.Document.class)).hasSize(1);
+	}
+
+	@Test
+	void shouldPublishAHintedDocumentByIdInTheOrderThingsHappened() {
+		OutboxEvent later = event("later", Instant.parse("2026-11-26T10:00:02Z"));
+		OutboxEvent earlier = event("earlier", Instant.parse("2026-11-26T10:00:01Z"));
+		this.mongo.insert(new Aggregate("c", List.of(later)));
+		this.mongo.insert(new Aggregate("d", List.of(earlier)));
+		given(this.bridge.send(anyString(), any()))
+			.willAnswer((invocation) -> this.sent.add(invocation.getArgument(1)));
+
+		this.relay.hint("aggregates", "c");
+		this.relay.hint("aggregates", "d");
+		this.relay.hint("aggregates", "c");
+		this.relay.hint("aggregates", "gone");
+
+		assertThat(this.relay.publishHinted()).isEqualTo(2);
+		assertThat(this.sent).extracting((m) -> header(m, CloudEventHeaders.ID))
+			.containsExactly(earlier.id(), later.id());
+		assertThat(this.relay.publishHinted()).isZero();
+		assertThat(this.relay.publishPending()).isZero();
+	}
+
+	private static OutboxEvent event(String name, Instant at) {
+		return new OutboxEvent(java.util.UUID.randomUUID().toString(), "test.v1", "SteckbriefWithdrawn", "key-" + name,
+				"subject-" + name, "{\"name\":\"" + name + "\"}", at);
 	}
 
 	private static OutboxEvent event(String name) {
