@@ -9,7 +9,6 @@ import de.industriedialog.events.dialogueevent.DialogueEvents;
 import de.industriedialog.events.registration.Registration;
 import de.industriedialog.events.registration.RegistrationStatus;
 import de.industriedialog.events.registration.RegistrationStore;
-import de.industriedialog.events.registration.Registrations;
 import de.industriedialog.platform.messaging.EventConsumers;
 import de.industriedialog.platform.messaging.IncomingEvent;
 import de.industriedialog.platform.messaging.UnprocessableEventException;
@@ -42,8 +41,6 @@ public class RegistrationMailer {
 
 	private final RegistrationStore store;
 
-	private final Registrations registrations;
-
 	private final DialogueEvents events;
 
 	private final MailComposer composer;
@@ -56,10 +53,9 @@ public class RegistrationMailer {
 
 	private final Clock clock;
 
-	RegistrationMailer(RegistrationStore store, Registrations registrations, DialogueEvents events,
-			MailComposer composer, MailDelivery delivery, MailSettings settings, JsonMapper jsonMapper, Clock clock) {
+	RegistrationMailer(RegistrationStore store, DialogueEvents events, MailComposer composer, MailDelivery delivery,
+			MailSettings settings, JsonMapper jsonMapper, Clock clock) {
 		this.store = store;
-		this.registrations = registrations;
 		this.events = events;
 		this.composer = composer;
 		this.delivery = delivery;
@@ -118,7 +114,11 @@ public class RegistrationMailer {
 			case WAITLIST -> {
 				if (status == RegistrationStatus.WAITLISTED) {
 					this.delivery.sendOnce(registration, event.id(), () -> this.composer.waitlisted(registration,
-							dialogue, this.registrations.waitlistRank(registration)));
+							// The number in the queue, not the live rank: counting who
+							// still waits before someone scans the event's registrations,
+							// too costly for every mail when hundreds join at once. The
+							// personal page shows the live rank.
+							dialogue, registration.waitlistPosition()));
 				}
 			}
 			case PROMOTION -> {

@@ -14,8 +14,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * a whole-document save would overwrite one with the other.
  *
  * <p>
- * {@code (eventId, emailKey)} is unique ({@link RegistrationStore}), so the same address
- * cannot take a second seat, not even with two requests at the same moment.
+ * {@code addressKey} (event id and lower-case address) is unique
+ * ({@link RegistrationStore}), so the same address cannot take a second seat, not even
+ * with two requests at the same moment.
  */
 @Document(Registration.COLLECTION)
 public class Registration {
@@ -33,7 +34,12 @@ public class Registration {
 
 	private String email;
 
-	private String emailKey;
+	/**
+	 * Event id and lower-case address in one field: a single-field unique index is one
+	 * that every MongoDB-compatible store also uses for lookups (the local one ignores
+	 * compound indexes when querying and would scan).
+	 */
+	private String addressKey;
 
 	private String organisation;
 
@@ -87,7 +93,7 @@ public class Registration {
 		this.initiativeId = initiativeId;
 		this.name = form.name();
 		this.email = form.email();
-		this.emailKey = form.emailKey();
+		this.addressKey = addressKey(eventId, form.emailKey());
 		this.organisation = form.organisation();
 		this.participantGroup = form.participantGroup();
 		this.consentVersion = form.consentVersion();
@@ -98,6 +104,10 @@ public class Registration {
 
 	void raise(de.industriedialog.platform.messaging.OutboxEvent event) {
 		this.outbox.add(RegistrationStore.outboxEntry(event));
+	}
+
+	static String addressKey(String eventId, String emailKey) {
+		return eventId + "|" + emailKey;
 	}
 
 	public String id() {

@@ -37,10 +37,8 @@ public class RegistrationStore {
 		// Created here rather than by annotation: Spring Data creates no indexes unless
 		// told to, and this one carries a rule (one registration per address and event).
 		mongo.indexOps(Registration.class)
-			.createIndex(new Index().on("eventId", Sort.Direction.ASC)
-				.on("emailKey", Sort.Direction.ASC)
-				.unique()
-				.named("one_registration_per_address"));
+			.createIndex(
+					new Index().on("addressKey", Sort.Direction.ASC).unique().named("one_registration_per_address"));
 	}
 
 	/**
@@ -59,7 +57,8 @@ public class RegistrationStore {
 
 	Optional<Registration> findByEmail(String eventId, String emailKey) {
 		return Optional.ofNullable(this.mongo.findOne(
-				Query.query(Criteria.where("eventId").is(eventId).and("emailKey").is(emailKey)), Registration.class));
+				Query.query(Criteria.where("addressKey").is(Registration.addressKey(eventId, emailKey))),
+				Registration.class));
 	}
 
 	/** All registrations of an event in the order they came in. */

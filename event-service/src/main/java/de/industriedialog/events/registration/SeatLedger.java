@@ -37,9 +37,14 @@ class SeatLedger {
 	 * @return {@code true} if a seat was free and is now taken
 	 */
 	boolean claimSeat(String eventId, int capacity) {
-		ensureExists(eventId);
 		Query freeSeat = Query.query(Criteria.where("_id").is(eventId).and("confirmed").lt(capacity));
-		return this.mongo.updateFirst(freeSeat, new Update().inc("confirmed", 1), COLLECTION).getModifiedCount() == 1;
+		Update take = new Update().inc("confirmed", 1);
+		if (this.mongo.updateFirst(freeSeat, take, COLLECTION).getModifiedCount() == 1) {
+			return true;
+		}
+		// Full, or the first registration of the event: only then is one more read
+		// needed.
+		return ensureExists(eventId) && this.mongo.updateFirst(freeSeat, take, COLLECTION).getModifiedCount() == 1;
 	}
 
 	void releaseSeat(String eventId) {
@@ -49,7 +54,6 @@ class SeatLedger {
 
 	/** The next place in first-come order on the waitlist: 1, 2, 3, … per event. */
 	long nextWaitlistPosition(String eventId) {
-		ensureExists(eventId);
 		Document ledger = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(eventId)),
 				new Update().inc("waitlisted", 1L), FindAndModifyOptions.options().returnNew(true), Document.class,
 				COLLECTION);
@@ -70,9 +74,12 @@ class SeatLedger {
 		return this.mongo.findDistinct(new Query(), "_id", COLLECTION, String.class);
 	}
 
-	private void ensureExists(String eventId) {
-		if (this.mongo.exists(Query.query(Criteria.where("_id").is(eventId)), COLLECTION)) {
-			return;
+	/**
+	 * @return {@code true} if the ledger had to be created (so it has free seats)
+	 */
+	private boolean ensureExists(String eventId) {
+		if (this.mongo.findById(eventId, Document.class, COLLECTION) != null) {
+			return false;
 		}
 		try {
 			this.mongo.insert(new Document("_id", eventId).append("confirmed", 0).append("waitlisted", 0L), COLLECTION);
@@ -80,6 +87,7 @@ class SeatLedger {
 		catch (DuplicateKeyException ex) {
 			// Another request created it a moment ago: fine.
 		}
+		return true;
 	}
 
 }

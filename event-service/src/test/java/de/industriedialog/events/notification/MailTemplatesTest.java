@@ -51,7 +51,7 @@ class MailTemplatesTest {
 		}
 		Map<String, Object> model = model("Lena", "Welt-Café");
 		model.put("rank", 3L);
-		assertThat(this.templates.render("waitlist", model).text()).contains("auf Platz 3.");
+		assertThat(this.templates.render("waitlist", model).text()).contains("als Nummer 3 dazugekommen");
 		assertThat(this.templates.render("reminder", model).text())
 			.contains("beginnt am Samstag, 14. März 2026 um 10:00 Uhr.");
 		model.put("feedbackLink", "https://industriedialog.test/feedback.html?token=xyz");

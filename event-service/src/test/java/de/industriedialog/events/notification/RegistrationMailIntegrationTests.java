@@ -223,7 +223,7 @@ abstract class RegistrationMailIntegrationTests {
 
 		JsonNode waitlist = onlyMail(waiting, "Warteliste: ");
 		assertThat(waitlist.get("text").asString()).startsWith("Hallo Jonas,")
-			.contains("auf Platz 1.", "sofort eine E-Mail")
+			.contains("als Nummer 1 dazugekommen", "sofort eine E-Mail")
 			.contains(PUBLIC_URL + "/anmeldung.html?token=" + waitingToken);
 		assertThat(waitlist.get("attachments")).isEmpty();
 

@@ -152,18 +152,29 @@ public class OutboxRelay implements SmartLifecycle {
 		// send in the order things happened, not in the order the store returns
 		// documents. Within one aggregate the array order stays the tie-breaker.
 		batch.sort(java.util.Comparator.comparing(Pending::occurredAt).thenComparingInt(Pending::index));
-		int count = 0;
-		for (Pending item : batch) {
-			Document entry = item.entry();
-			String idField = idField(entry);
-			send(entry, String.valueOf(entry.get(idField)));
-			// Only this entry: others may have been added while it was sent.
-			Update remove = new Update().pull(OUTBOX_FIELD, new Document(idField, entry.get(idField)));
-			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(item.aggregateId())), remove, collection);
-			this.published.increment();
-			count++;
+		Map<String, Set<Object>> sentIds = new LinkedHashMap<>();
+		Map<String, Set<Object>> aggregateIds = new LinkedHashMap<>();
+		try {
+			for (Pending item : batch) {
+				Document entry = item.entry();
+				String idField = idField(entry);
+				send(entry, String.valueOf(entry.get(idField)));
+				sentIds.computeIfAbsent(idField, (f) -> new LinkedHashSet<>()).add(entry.get(idField));
+				aggregateIds.computeIfAbsent(idField, (f) -> new LinkedHashSet<>()).add(item.aggregateId());
+				this.published.increment();
+			}
 		}
-		return count;
+		finally {
+			// Remove exactly what was sent, in one write per id field: entries added
+			// while sending stay, and one store commit covers the whole batch.
+			for (Map.Entry<String, Set<Object>> sent : sentIds.entrySet()) {
+				Update remove = new Update().pull(OUTBOX_FIELD,
+						new Document(sent.getKey(), new Document("$in", new ArrayList<>(sent.getValue()))));
+				this.mongo.updateMulti(Query.query(Criteria.where("_id").in(aggregateIds.get(sent.getKey()))), remove,
+						collection);
+			}
+		}
+		return sentIds.values().stream().mapToInt(Set::size).sum();
 	}
 
 	/**
