@@ -7,6 +7,7 @@ const codeField = document.getElementById('code');
 const suche = document.getElementById('suche');
 let eintraege = [];
 let kamera = null;
+let veranstaltungStatus = null;
 
 function anmeldeHinweis(text) {
 	stand.replaceChildren(element('span', `${text} `), element('a', 'Zur Anmeldung', { href: '/login' }));
@@ -53,6 +54,16 @@ function zeigeListe(focusId) {
 			checkIn.addEventListener('click', () => einchecken({ registrationId: entry.id }, false));
 			item.append(checkIn);
 		}
+		if (!entry.checkedIn && (entry.status === 'CONFIRMED' || entry.status === 'WAITLISTED')
+			&& (veranstaltungStatus === 'OPEN' || veranstaltungStatus === 'CLOSED')) {
+			// Deliberately small and on its own line below the row: nobody should hit it
+			// instead of "Einchecken".
+			const neben = element('div', null, { class: 'nebenaktion' });
+			const abmelden = element('button', 'Abmelden', { type: 'button', class: 'leise', 'aria-label': `Abmelden: ${entry.name}`, 'aria-expanded': 'false' });
+			abmelden.addEventListener('click', () => abmeldenFragen(entry, item, abmelden));
+			neben.append(abmelden);
+			item.append(neben);
+		}
 		return item;
 	});
 	document.getElementById('teilnehmende').replaceChildren(...items);
@@ -60,9 +71,14 @@ function zeigeListe(focusId) {
 		? `${sichtbar.length} von ${eintraege.length} Anmeldungen passen zur Suche.`
 		: `${eintraege.length} Anmeldungen`;
 	if (focusId) {
-		const button = document.querySelector(`#teilnehmende li[data-id="${CSS.escape(focusId)}"] button`);
+		const row = document.querySelector(`#teilnehmende li[data-id="${CSS.escape(focusId)}"]`);
+		const button = row && row.querySelector('button:not(.leise)');
 		if (button) {
 			button.focus();
+		}
+		else if (row) {
+			row.setAttribute('tabindex', '-1');
+			row.focus();
 		}
 	}
 }
@@ -97,6 +113,7 @@ async function lade(focusId) {
 		return false;
 	}
 	const list = result.body;
+	veranstaltungStatus = list.eventStatus;
 	document.getElementById('veranstaltung').textContent = list.eventTitle;
 	document.title = `Check-in: ${list.eventTitle} – Industriedialog`;
 	zeigeZahlen(list.summary);
@@ -132,6 +149,53 @@ async function einchecken(body, scanned) {
 async function rueckgaengig(entry) {
 	const result = await anfrage(`/api/events/${encodeURIComponent(eventId)}/check-ins/${encodeURIComponent(entry.id)}`, { method: 'DELETE' });
 	melde(ergebnis, result.ok ? `Der Check-in von ${entry.name} ist zurückgenommen.` : detailText(result), result.ok ? null : 'problem');
+	await lade(entry.id);
+}
+
+/** Cancelling on behalf of a participant, after an inline question ("Abbrechen" has the focus). */
+function abmeldenFragen(entry, item, trigger) {
+	document.querySelectorAll('#teilnehmende .bestaetigen').forEach((open) => open.remove());
+	document.querySelectorAll('#teilnehmende button.leise[aria-expanded="true"]').forEach((button) => button.setAttribute('aria-expanded', 'false'));
+	const id = `abmelden-${entry.id}`;
+	const box = element('div', null, { class: 'bestaetigen notiz', id, role: 'group', 'aria-labelledby': `${id}-frage` });
+	const folgen = entry.status === 'WAITLISTED'
+		? 'Die Person verliert ihren Platz auf der Warteliste.'
+		: 'Ihr Platz geht an die nächste Person auf der Warteliste, falls jemand wartet.';
+	const frage = element('p', null, { id: `${id}-frage` });
+	frage.append(element('strong', `Anmeldung von ${entry.name} stornieren?`), ' ',
+		element('span', `${folgen} Die Person bekommt darüber keine E-Mail. Das lässt sich nicht rückgängig machen.`));
+	const ja = element('button', 'Ja, abmelden', { type: 'button', class: 'gefahr', 'aria-describedby': `${id}-frage` });
+	const nein = element('button', 'Abbrechen', { type: 'button', class: 'zweitrangig' });
+	const knoepfe = element('div', null, { class: 'knopfzeile' });
+	knoepfe.append(ja, nein);
+	box.append(frage, knoepfe);
+	item.append(box);
+	trigger.setAttribute('aria-expanded', 'true');
+	trigger.setAttribute('aria-controls', id);
+	nein.addEventListener('click', () => {
+		box.remove();
+		trigger.setAttribute('aria-expanded', 'false');
+		trigger.focus();
+	});
+	ja.addEventListener('click', async () => {
+		ja.disabled = true;
+		nein.disabled = true;
+		await abmelden(entry);
+	});
+	nein.focus();
+}
+
+async function abmelden(entry) {
+	const result = await anfrage(`/api/events/${encodeURIComponent(eventId)}/registrations/${encodeURIComponent(entry.id)}/cancel`, { method: 'POST' });
+	if (result.ok) {
+		melde(ergebnis, `Die Anmeldung von ${entry.name} ist storniert.`, null);
+	}
+	else if (result.status === 401) {
+		melde(ergebnis, 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich neu an.', 'problem');
+	}
+	else {
+		melde(ergebnis, detailText(result), 'problem');
+	}
 	await lade(entry.id);
 }
 

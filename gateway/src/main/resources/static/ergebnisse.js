@@ -184,9 +184,28 @@ function fragenFeldfehler(result) {
 	return zeigeFeldfehler(fragenForm, { body: { errors } }, map);
 }
 
+/** The questions as they stand, once answers have locked them. */
+function frageLesen(question) {
+	const item = element('li');
+	item.append(element('strong', question.text), ' ', element('span', `(${FRAGE_ARTEN[question.type] || question.type})`, { class: 'hinweis' }));
+	if (question.type === 'SINGLE_CHOICE' && (question.options || []).length) {
+		const options = element('ul');
+		question.options.forEach((option) => options.append(element('li', option.label)));
+		item.append(options);
+	}
+	return item;
+}
+
 function zeigeFragen(view) {
+	const gesperrt = Boolean(view.answered);
+	const custom = view.customQuestions || [];
+	document.getElementById('fragen-gesperrt').hidden = !gesperrt;
+	fragenForm.hidden = gesperrt;
+	document.getElementById('fragen-lesen').replaceChildren(...custom.map(frageLesen));
+	document.getElementById('fragen-lesen').hidden = !custom.length;
+	document.getElementById('fragen-keine').hidden = Boolean(custom.length);
 	fragenZaehler = 0;
-	fragenListe.replaceChildren(...(view.customQuestions || []).map(frageBlock));
+	fragenListe.replaceChildren(...(gesperrt ? [] : custom.map(frageBlock)));
 	nummeriere();
 	document.getElementById('link-stand').textContent = view.eventLinkEnabled
 		? 'Ein Link für alle ist aktiv.' : 'Zurzeit gibt es keinen aktiven Link für alle.';
@@ -232,6 +251,15 @@ fragenForm.addEventListener('submit', async (submitEvent) => {
 	}
 	const rest = fragenFeldfehler(result);
 	melde(fragenMeldung, [detailText(result), ...rest].join(' '), 'problem');
+	if (result.status === 409) {
+		// If the first answer arrived meanwhile, the questions are locked: show them as they
+		// stand. (Another kind of conflict keeps the person's unsaved edits on screen.)
+		const latest = await anfrage(`/api/questionnaires/events/${encodeURIComponent(eventId)}`);
+		if (latest.ok && latest.body.answered) {
+			zeigeFragen(latest.body);
+			document.getElementById('fragen-gesperrt-hinweis').focus();
+		}
+	}
 });
 
 // ---- The shared event link ----
@@ -245,6 +273,9 @@ document.getElementById('link-erstellen').addEventListener('click', async () => 
 		return;
 	}
 	document.getElementById('link-url').value = result.body.url;
+	const qr = `/api/questionnaires/events/${encodeURIComponent(eventId)}/link/qr.svg?link=${encodeURIComponent(result.body.token)}`;
+	document.getElementById('link-qr').src = qr;
+	document.getElementById('link-qr-laden').href = qr;
 	document.getElementById('link-anzeige').hidden = false;
 	document.getElementById('link-stand').textContent = 'Ein Link für alle ist aktiv.';
 	document.getElementById('link-abschalten').hidden = false;
@@ -274,6 +305,8 @@ document.getElementById('link-abschalten').addEventListener('click', async () =>
 	}
 	document.getElementById('link-anzeige').hidden = true;
 	document.getElementById('link-url').value = '';
+	document.getElementById('link-qr').removeAttribute('src');
+	document.getElementById('link-qr-laden').href = '#';
 	document.getElementById('link-stand').textContent = 'Zurzeit gibt es keinen aktiven Link für alle.';
 	document.getElementById('link-abschalten').hidden = true;
 	melde(linkMeldung, 'Der Link ist abgeschaltet. Über ihn kann niemand mehr einen Bogen abschicken.', 'erfolg');

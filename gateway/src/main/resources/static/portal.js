@@ -112,29 +112,141 @@ function showFormatProfile() {
 	}
 }
 
+const EVENT_STATUS = { PLANNED: 'geplant', OPEN: 'Anmeldung offen', CLOSED: 'Anmeldung geschlossen', HELD: 'durchgeführt', CANCELLED: 'abgesagt' };
+const eventMessage = document.getElementById('veranstaltungen-meldung');
+
+function sayAboutEvents(text, problem) {
+	eventMessage.classList.toggle('problem', Boolean(problem));
+	eventMessage.textContent = text;
+}
+
+/**
+ * The lifecycle step of an event after an inline confirmation: the question explains the
+ * consequences, "Abbrechen" has the focus, so Enter never triggers the step by accident.
+ */
+function confirmStep(item, trigger, step) {
+	item.querySelectorAll('.bestaetigen').forEach((open) => open.remove());
+	item.querySelectorAll('[aria-expanded="true"]').forEach((button) => button.setAttribute('aria-expanded', 'false'));
+	const id = `bestaetigen-${item.dataset.id}`;
+	const box = element('div', null, { class: 'bestaetigen notiz', id, role: 'group', 'aria-labelledby': `${id}-frage` });
+	const question = element('p', null, { id: `${id}-frage` });
+	question.append(element('strong', step.question), ' ', element('span', step.consequences));
+	const extra = element('span');
+	question.append(' ', extra);
+	const yes = element('button', step.yes, { type: 'button', class: step.danger ? 'gefahr' : 'primaer', 'aria-describedby': `${id}-frage` });
+	const no = element('button', 'Abbrechen', { type: 'button', class: 'zweitrangig' });
+	const buttons = element('div', null, { class: 'knopfzeile' });
+	buttons.append(yes, no);
+	box.append(question, buttons);
+	item.append(box);
+	trigger.setAttribute('aria-expanded', 'true');
+	trigger.setAttribute('aria-controls', id);
+	no.addEventListener('click', () => {
+		box.remove();
+		trigger.setAttribute('aria-expanded', 'false');
+		trigger.focus();
+	});
+	yes.addEventListener('click', async () => {
+		yes.disabled = true;
+		no.disabled = true;
+		await step.run();
+	});
+	if (step.more) {
+		step.more().then((text) => { extra.textContent = text || ''; }).catch(() => {});
+	}
+	no.focus();
+}
+
+async function transition(event, action, done) {
+	let result;
+	try {
+		result = await api(`/api/events/${encodeURIComponent(event.id)}/${action}`, { method: 'POST' });
+	}
+	catch (error) {
+		result = { ok: false, status: 0, body: { detail: 'Der Server ist gerade nicht erreichbar. Bitte versuchen Sie es noch einmal.' } };
+	}
+	// The message after the refresh, so that it describes the list as it now stands.
+	await loadEvents();
+	sayAboutEvents(result.ok ? done : problemText(result), !result.ok);
+	const item = document.querySelector(`#meine-veranstaltungen li[data-id="${CSS.escape(event.id)}"]`);
+	if (item) {
+		item.focus();
+	}
+}
+
+async function checkedInSentence(event) {
+	const result = await api(`/api/events/${encodeURIComponent(event.id)}/registrations`);
+	if (!result.ok || !result.body || !result.body.summary) {
+		return '';
+	}
+	const count = result.body.summary.checkedIn;
+	if (count === 0) {
+		return 'Zurzeit ist niemand eingecheckt – es ginge also keine E-Mail hinaus.';
+	}
+	return count === 1 ? 'Zurzeit ist 1 Person eingecheckt.' : `Zurzeit sind ${count} Personen eingecheckt.`;
+}
+
+function lifecycleButtons(event, item) {
+	const title = `„${event.title}“`;
+	const button = (label, onClick) => {
+		const node = element('button', label, { type: 'button', class: 'zweitrangig', 'aria-label': `${label}: ${event.title}` });
+		node.addEventListener('click', () => onClick(node));
+		return node;
+	};
+	const buttons = [];
+	if (event.status === 'PLANNED') {
+		buttons.push(button('Anmeldung öffnen', () => transition(event, 'open', `Die Anmeldung für ${title} ist offen.`)));
+	}
+	if (event.status === 'OPEN') {
+		buttons.push(button('Anmeldung schließen', (trigger) => confirmStep(item, trigger, {
+			question: `Anmeldung für ${title} schließen?`,
+			consequences: 'Danach kann sich niemand mehr anmelden oder auf die Warteliste setzen, und die Anmeldung lässt sich nicht wieder öffnen. Abmelden und der Check-in bleiben möglich.',
+			yes: 'Ja, Anmeldung schließen',
+			run: () => transition(event, 'close', `Die Anmeldung für ${title} ist geschlossen.`)
+		})));
+	}
+	if (event.status === 'CLOSED') {
+		buttons.push(button('Als durchgeführt markieren', (trigger) => confirmStep(item, trigger, {
+			question: `${title} als durchgeführt markieren?`,
+			consequences: 'Alle eingecheckten Teilnehmenden bekommen dann per E-Mail den Link zum Evaluationsbogen. Das lässt sich nicht rückgängig machen: Danach sind kein Check-in und keine Änderung der Veranstaltung mehr möglich.',
+			yes: 'Ja, als durchgeführt markieren',
+			more: () => checkedInSentence(event),
+			run: () => transition(event, 'held', `${title} ist als durchgeführt markiert. Die eingecheckten Teilnehmenden bekommen den Link zum Evaluationsbogen per E-Mail.`)
+		})));
+	}
+	if (['PLANNED', 'OPEN', 'CLOSED'].includes(event.status)) {
+		buttons.push(button('Absagen', (trigger) => confirmStep(item, trigger, {
+			question: `${title} absagen?`,
+			consequences: 'Das lässt sich nicht rückgängig machen. Die Veranstaltung erscheint dann öffentlich als abgesagt; die Angemeldeten bekommen von uns keine E-Mail darüber – bitte informieren Sie sie selbst.',
+			yes: 'Ja, Veranstaltung absagen',
+			danger: true,
+			run: () => transition(event, 'cancel', `${title} ist abgesagt.`)
+		})));
+	}
+	return buttons;
+}
+
 async function loadEvents() {
 	const result = await api(`/api/events?initiative=${encodeURIComponent(initiativeId)}&size=100`);
 	if (!result.ok) {
 		return;
 	}
 	document.getElementById('meine-veranstaltungen').replaceChildren(...result.body.content.map((event) => {
-		const item = element('li', `${event.title} – ${event.city} (${event.status})`);
+		const item = element('li', null, { 'data-id': event.id, tabindex: '-1' });
+		item.append(element('span', `${event.title} – ${event.city} `), element('span', `(${EVENT_STATUS[event.status] || event.status})`, { class: 'status' }));
 		if (event.status !== 'HELD' && event.status !== 'CANCELLED') {
-			const edit = element('button', 'Bearbeiten', { type: 'button' });
+			const edit = element('button', 'Bearbeiten', { type: 'button', 'aria-label': `Bearbeiten: ${event.title}` });
 			edit.addEventListener('click', () => startEditing(event));
 			item.append(' ', edit);
 		}
 		const id = encodeURIComponent(event.id);
 		item.append(' ', element('a', 'Teilnehmende & Check-in', { href: `/checkin.html?event=${id}`, 'aria-label': `Teilnehmende & Check-in: ${event.title}` }),
 			' · ', element('a', 'Auswertung', { href: `/ergebnisse.html?event=${id}`, 'aria-label': `Auswertung: ${event.title}` }));
-		if (event.status === 'PLANNED') {
-			const open = element('button', 'Anmeldung öffnen', { type: 'button' });
-			open.addEventListener('click', async () => {
-				const opened = await api(`/api/events/${encodeURIComponent(event.id)}/open`, { method: 'POST' });
-				say(opened.ok ? `Die Anmeldung für „${event.title}“ ist offen.` : problemText(opened));
-				loadEvents();
-			});
-			item.append(' ', open);
+		const steps = lifecycleButtons(event, item);
+		if (steps.length) {
+			const row = element('div', null, { class: 'knopfzeile lebenslauf' });
+			row.append(...steps);
+			item.append(row);
 		}
 		return item;
 	}));

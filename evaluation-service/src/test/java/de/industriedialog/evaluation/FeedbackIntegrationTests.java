@@ -23,7 +23,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.decoder.Decoder;
 import de.industriedialog.contracts.CloudEventHeaders;
 import de.industriedialog.contracts.EventContracts;
 import de.industriedialog.platform.testing.KafkaTopics;
@@ -338,6 +342,7 @@ abstract class FeedbackIntegrationTests {
 		HttpResponse<String> byStaff = put(path, TestTokens.staff(), questions);
 		assertThat(byStaff.statusCode()).as(byStaff.body()).isEqualTo(200);
 		JsonNode view = body(get("/api/questionnaires/events/" + eventId));
+		assertThat(view.get("answered").asBoolean()).isFalse();
 		assertThat(view.at("/customQuestions/1/id").asString()).isEqualTo("C2");
 		assertThat(view.at("/customQuestions/1/options/2/code").asString()).isEqualTo("O3");
 		assertThat(view.at("/customQuestions/0/options/0/label").asString()).isEqualTo("voll und ganz");
@@ -351,6 +356,9 @@ abstract class FeedbackIntegrationTests {
 		wrong.put("customAnswers", Map.of("C2", "O9"));
 		assertThat(problem(post("/api/feedback", null, wrong)).at("/errors/0/field").asString())
 			.isEqualTo("customAnswers.C2");
+		assertThat(body(get("/api/questionnaires/events/" + eventId)).get("answered").asBoolean())
+			.as("a refused answer locks nothing")
+			.isFalse();
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("token", token);
 		answer.put("customAnswers", Map.of("C1", "FULLY", "C2", "O3", "C3", "Mehr Pausen"));
@@ -361,7 +369,60 @@ abstract class FeedbackIntegrationTests {
 			assertThat(frozen.statusCode()).isEqualTo(409);
 			assertThat(problem(frozen).get("detail").asString()).contains("schon Antworten");
 		}
-		assertThat(body(get("/api/questionnaires/events/" + eventId)).get("customQuestions")).hasSize(3);
+		JsonNode frozenView = body(get("/api/questionnaires/events/" + eventId));
+		assertThat(frozenView.get("customQuestions")).hasSize(3);
+		assertThat(frozenView.get("answered").asBoolean()).isTrue();
+	}
+
+	@Test
+	void shouldDrawTheSharedLinkAsAQrCodeOnlyForAnActiveLinkOfThatEvent() throws Exception {
+		String eventId = scheduledEvent();
+		String otherEvent = scheduledEvent();
+		String link = body(
+				post("/api/questionnaires/events/" + eventId + "/link", TestTokens.initiative(this.own), null))
+			.get("token")
+			.asString();
+		String qr = "/api/questionnaires/events/" + eventId + "/link/qr.svg?link=";
+
+		// Public: whoever has the token may draw it (the browser loads it as an image).
+		HttpResponse<String> image = send(HttpRequest.newBuilder(uri(qr + link)).header("Accept", "image/*").GET(),
+				null);
+		assertThat(image.statusCode()).as(image.body()).isEqualTo(200);
+		assertThat(image.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("image/svg+xml"));
+		assertThat(image.headers().firstValue("Cache-Control"))
+			.hasValueSatisfying((value) -> assertThat(value).contains("no-store"));
+		assertThat(image.body()).startsWith("<svg").contains("aria-label=\"QR-Code");
+		assertThat(qrText(image.body())).endsWith("/feedback.html?link=" + link);
+
+		HttpResponse<String> wrongToken = get(qr + randomToken());
+		assertThat(wrongToken.statusCode()).isEqualTo(404);
+		assertThat(problem(wrongToken).get("detail").asString()).contains("Feedback-Link");
+		assertThat(get("/api/questionnaires/events/" + otherEvent + "/link/qr.svg?link=" + link).statusCode())
+			.as("another event's link")
+			.isEqualTo(404);
+		assertThat(get("/api/questionnaires/events/" + eventId + "/link/qr.svg").statusCode()).isEqualTo(404);
+		assertThat(get(qr + "x".repeat(5000)).statusCode()).isEqualTo(404);
+
+		String renewed = body(post("/api/questionnaires/events/" + eventId + "/link", TestTokens.staff(), null))
+			.get("token")
+			.asString();
+		assertThat(get(qr + link).statusCode()).as("replaced link").isEqualTo(404);
+		assertThat(get(qr + renewed).statusCode()).isEqualTo(200);
+		assertThat(
+				delete("/api/questionnaires/events/" + eventId + "/link", TestTokens.initiative(this.own)).statusCode())
+			.isEqualTo(204);
+		assertThat(get(qr + renewed).statusCode()).as("disabled link").isEqualTo(404);
+
+		String beforeCancelling = body(
+				post("/api/questionnaires/events/" + eventId + "/link", TestTokens.initiative(this.own), null))
+			.get("token")
+			.asString();
+		assertThat(get(qr + beforeCancelling).statusCode()).isEqualTo(200);
+		send(EVENTS, "DialogueEventCancelled", eventPayload(eventId, "Zukunftswerkstatt " + eventId, "CANCELLED", 2));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(
+					() -> assertThat(get(qr + beforeCancelling).statusCode()).as("event cancelled").isEqualTo(404));
 	}
 
 	@Test
@@ -460,6 +521,7 @@ abstract class FeedbackIntegrationTests {
 		assertThat(paths.has("/api/feedback/forms")).isTrue();
 		assertThat(paths.has("/api/feedback/results/{eventId}")).isTrue();
 		assertThat(paths.has("/api/questionnaires/events/{eventId}/custom-questions")).isTrue();
+		assertThat(paths.has("/api/questionnaires/events/{eventId}/link/qr.svg")).isTrue();
 		assertThat(body(get("/api/questionnaires/standard")).at("/items/1/options/3/label").asString())
 			.isEqualTo("nicht geeignet");
 	}
@@ -708,6 +770,23 @@ abstract class FeedbackIntegrationTests {
 
 	private URI uri(String path) {
 		return URI.create("http://localhost:" + this.environment.getProperty("local.server.port") + path);
+	}
+
+	/**
+	 * Reads the QR code back: the SVG's unit squares become the module matrix (without
+	 * the quiet zone of two modules), which ZXing's decoder turns into the text.
+	 */
+	private static String qrText(String svg) throws Exception {
+		Matcher viewBox = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"").matcher(svg);
+		assertThat(viewBox.find()).as(svg).isTrue();
+		int margin = 2;
+		int size = Integer.parseInt(viewBox.group(1)) - 2 * margin;
+		BitMatrix modules = new BitMatrix(size);
+		Matcher square = Pattern.compile("M(\\d+) (\\d+)h1v1h-1z").matcher(svg);
+		while (square.find()) {
+			modules.set(Integer.parseInt(square.group(1)) - margin, Integer.parseInt(square.group(2)) - margin);
+		}
+		return new Decoder().decode(modules).getText();
 	}
 
 	private static String randomToken() {

@@ -448,6 +448,37 @@ class LocalStackSystemIT {
 			organiser.waitUntilTextContains("ergebnis", "Der Check-in von Lena Vogt ist zurückgenommen.");
 			organiser.waitUntilTextContains("anzahl-eingecheckt", "1");
 			organiser.screenshot(Path.of("target/screenshots/checkin.png"));
+
+			// Someone tells the organiser that they cannot come: "Abmelden" on their row,
+			// confirmed, cancels the registration on their behalf.
+			Map<String, Object> tim = new LinkedHashMap<>();
+			tim.put("name", "Tim Krause");
+			tim.put("email", "tim.krause@schule-eschwege.test");
+			tim.put("participantGroup", "PUPIL");
+			tim.put("consent", true);
+			tim.put("consentVersion", "teilnahme-2026-11");
+			String timLink = new ApiSession()
+				.send("POST", "/api/events/" + this.journeyEventId + "/registrations", tim, 201)
+				.get("link")
+				.asString();
+			organiser.open("http://localhost:" + GATEWAY + "/checkin.html?event=" + this.journeyEventId);
+			organiser.waitUntilTextContains("teilnehmende", "Tim Krause");
+			assertThat(organiser.text("anzahl-bestaetigt")).isEqualTo("3");
+			assertThat(organiser.text("anzahl-storniert")).isEqualTo("1");
+			organiser.clickInItem("teilnehmende", "Tim Krause", "Abmelden");
+			organiser.waitUntilTextContains("teilnehmende", "Anmeldung von Tim Krause stornieren?");
+			assertThat(organiser.text("anzahl-bestaetigt")).as("nothing happens before the confirmation")
+				.isEqualTo("3");
+			organiser.screenshot(Path.of("target/screenshots/checkin-abmelden.png"));
+			organiser.clickInItem("teilnehmende", "Tim Krause", "Ja, abmelden");
+			organiser.waitUntilTextContains("ergebnis", "Die Anmeldung von Tim Krause ist storniert.");
+			organiser.waitUntilTextContains("anzahl-storniert", "2");
+			assertThat(organiser.text("anzahl-bestaetigt")).isEqualTo("2");
+			assertThat(organiser.text("anzahl-eingecheckt")).isEqualTo("1");
+			String timToken = timLink.substring(timLink.indexOf("token=") + "token=".length());
+			assertThat(getJson("/api/registrations/" + timToken).get("status").asString()).isEqualTo("CANCELLED");
+			assertThat(getJson("/api/events/" + this.journeyEventId + "/availability").get("seatsLeft").asInt())
+				.isEqualTo(23);
 		}
 	}
 
@@ -455,9 +486,29 @@ class LocalStackSystemIT {
 	@Order(12)
 	void shouldInviteTheCheckedInParticipantToGiveFeedbackOnAPhoneOnce() throws Exception {
 		assertThat(this.jonasToken).as("Jonas registered (test 11)").isNotNull();
-		ApiSession organiser = new ApiSession().logIn(ORGANISER, ORGANISER_PASSWORD);
-		organiser.send("POST", "/api/events/" + this.journeyEventId + "/close", null, 200);
-		organiser.send("POST", "/api/events/" + this.journeyEventId + "/held", null, 200);
+		// The organiser closes the registration and, after the event, marks it held in
+		// the portal; each step is confirmed first.
+		try (Browser organiser = Browser.headlessChromium()) {
+			logIn(organiser, ORGANISER, ORGANISER_PASSWORD);
+			organiser.open("http://localhost:" + GATEWAY + "/portal.html");
+			organiser.waitUntilTextContains("meine-veranstaltungen", JOURNEY_EVENT + " – Eschwege (Anmeldung offen)");
+			organiser.clickInItem("meine-veranstaltungen", JOURNEY_EVENT, "Anmeldung schließen");
+			organiser.clickInItem("meine-veranstaltungen", JOURNEY_EVENT, "Ja, Anmeldung schließen");
+			organiser.waitUntilTextContains("veranstaltungen-meldung", "ist geschlossen");
+			assertThat(organiser.text("meine-veranstaltungen"))
+				.contains(JOURNEY_EVENT + " – Eschwege (Anmeldung geschlossen)");
+			assertThat(getJson("/api/events/" + this.journeyEventId).get("status").asString()).isEqualTo("CLOSED");
+
+			organiser.clickInItem("meine-veranstaltungen", JOURNEY_EVENT, "Als durchgeführt markieren");
+			organiser.waitUntilTextContains("meine-veranstaltungen", "Zurzeit ist 1 Person eingecheckt.");
+			assertThat(organiser.text("meine-veranstaltungen")).contains("per E-Mail den Link zum Evaluationsbogen")
+				.contains("nicht rückgängig");
+			organiser.screenshot(Path.of("target/screenshots/portal-durchgefuehrt-bestaetigen.png"));
+			organiser.clickInItem("meine-veranstaltungen", JOURNEY_EVENT, "Ja, als durchgeführt markieren");
+			organiser.waitUntilTextContains("veranstaltungen-meldung", "ist als durchgeführt markiert");
+			assertThat(organiser.text("meine-veranstaltungen")).contains(JOURNEY_EVENT + " – Eschwege (durchgeführt)");
+		}
+		assertThat(getJson("/api/events/" + this.journeyEventId).get("status").asString()).isEqualTo("HELD");
 
 		JsonNode mail = awaitMail("jonas.becker@schule-eschwege.test", "Dein Feedback");
 		assertThat(mail.get("subject").asString()).contains(JOURNEY_EVENT);
@@ -517,6 +568,24 @@ class LocalStackSystemIT {
 			organiser.waitUntilValueIsNotEmpty("link-url");
 			String shared = (String) organiser.script("return document.getElementById('link-url').value");
 			assertThat(shared).startsWith("http://localhost:" + GATEWAY + "/feedback.html?link=");
+			// The same link as a QR code for the slide, to see and to download.
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> Boolean.TRUE.equals(organiser.script(
+						"const qr = document.getElementById('link-qr'); return qr.complete && qr.naturalWidth > 0")));
+			assertThat(organiser.script("return document.getElementById('link-qr').alt").toString())
+				.contains("QR-Code");
+			String qrPath = (String) organiser
+				.script("return document.getElementById('link-qr-laden').getAttribute('href')");
+			assertThat(organiser.text("link-qr-laden")).isEqualTo("QR-Code herunterladen");
+			assertThat(qrPath).startsWith("/api/questionnaires/events/" + this.journeyEventId + "/link/qr.svg?link=");
+			HttpResponse<String> qrCode = get(qrPath);
+			assertThat(qrCode.statusCode()).isEqualTo(200);
+			assertThat(qrCode.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("image/svg+xml"));
+			assertThat(get(qrPath.replace("link=", "link=x")).statusCode()).isEqualTo(404);
+			// Jonas answered: the custom questions are locked and shown read-only.
+			assertThat(organiser.text("fragen-gesperrt-hinweis")).contains("schon Rückmeldungen");
+			assertThat(organiser.count("#fragen-form:not([hidden])")).isZero();
 			organiser.screenshot(Path.of("target/screenshots/ergebnisse.png"));
 			try (Browser phone = Browser.phoneSizedChromium()) {
 				phone.open(shared);

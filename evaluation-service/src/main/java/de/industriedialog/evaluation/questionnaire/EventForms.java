@@ -41,6 +41,14 @@ public class EventForms {
 	}
 
 	/**
+	 * Whether the custom questions are frozen: set before the first response is stored,
+	 * and from then on {@link #replaceCustomQuestions} refuses every change.
+	 */
+	public boolean answered(String eventId) {
+		return find(eventId).answered();
+	}
+
+	/**
 	 * Replaces all custom questions of an event (an empty list removes them).
 	 * @throws ConflictException once the event has a response, or when someone else
 	 * changed the questions at the same moment

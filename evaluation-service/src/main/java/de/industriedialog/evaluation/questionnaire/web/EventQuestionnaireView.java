@@ -11,8 +11,10 @@ import de.industriedialog.evaluation.questionnaire.Questionnaire;
  *
  * @param eventStart in Europe/Berlin
  * @param eventLinkEnabled whether a shared event link is active
+ * @param answered whether the event has a response: from then on its custom questions are
+ * locked and can no longer be changed
  */
 record EventQuestionnaireView(String eventId, String eventTitle, OffsetDateTime eventStart, Questionnaire questionnaire,
-		List<CustomQuestion> customQuestions, boolean eventLinkEnabled) {
+		List<CustomQuestion> customQuestions, boolean eventLinkEnabled, boolean answered) {
 
 }

@@ -10,13 +10,17 @@ import de.industriedialog.evaluation.questionnaire.StandardQuestionnaire;
 import de.industriedialog.platform.security.CurrentUser;
 import de.industriedialog.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,6 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,6 +44,8 @@ import org.springframework.web.bind.annotation.RestController;
 		description = "The short-lived JWT the gateway relays for the logged-in account")
 @Tag(name = "Fragebögen", description = "Evaluationsbogen und eigene Fragen je Veranstaltung")
 class QuestionnaireController {
+
+	private static final String QR_CODE_TYPE = "image/svg+xml";
 
 	private final EventReplication events;
 
@@ -96,10 +103,26 @@ class QuestionnaireController {
 		this.links.disable(CurrentUser.of(jwt), eventId);
 	}
 
+	@GetMapping(path = "/events/{eventId}/link/qr.svg", produces = QR_CODE_TYPE)
+	@Operation(summary = "QR code (SVG) of the shared feedback link of an event, e.g. for a slide",
+			description = "Public with the link's token, which only the organiser received; the link must be active.")
+	@ApiResponse(responseCode = "200", description = "The QR code as SVG")
+	@ApiResponse(responseCode = "404", description = "Unknown or disabled link, another event's link, or cancelled")
+	ResponseEntity<String> linkQrCode(@PathVariable String eventId,
+			@Parameter(description = "The token of the shared link") @RequestParam(required = false) String link) {
+		String url = this.links.activeUrl(eventId, link)
+			.orElseThrow(() -> new NotFoundException("Diesen Feedback-Link gibt es für diese Veranstaltung nicht oder "
+					+ "er ist abgeschaltet. Erstellen Sie einen neuen Link."));
+		return ResponseEntity.ok()
+			.contentType(MediaType.valueOf(QR_CODE_TYPE))
+			.cacheControl(CacheControl.noStore())
+			.body(QrCodeSvg.of(url, "QR-Code des Feedback-Links dieser Veranstaltung"));
+	}
+
 	private EventQuestionnaireView view(DialogueEventReplica event) {
 		return new EventQuestionnaireView(event.eventId(), event.title(), event.startInBerlin(),
 				StandardQuestionnaire.DEFINITION, this.forms.current(event.eventId()).customQuestions(),
-				this.links.enabled(event.eventId()));
+				this.links.enabled(event.eventId()), this.forms.answered(event.eventId()));
 	}
 
 }
