@@ -1,7 +1,5 @@
 package de.industriedialog.evaluation;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -31,13 +29,9 @@ import com.google.zxing.qrcode.decoder.Decoder;
 import de.industriedialog.contracts.CloudEventHeaders;
 import de.industriedialog.contracts.EventContracts;
 import de.industriedialog.platform.testing.KafkaTopics;
+import de.industriedialog.platform.testing.ServiceClient;
 import de.industriedialog.platform.testing.TestTokens;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -76,9 +70,10 @@ abstract class FeedbackIntegrationTests {
 
 	static final String UNKNOWN = "Dieser Link ist ungültig. Bitte prüfe, ob du ihn vollständig aus der E-Mail übernommen hast.";
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final ServiceClient http = new ServiceClient(
+			() -> "http://localhost:" + this.environment.getProperty("local.server.port"), this.json);
 
 	private final EventContracts contracts = EventContracts.fromClasspath();
 
@@ -103,7 +98,7 @@ abstract class FeedbackIntegrationTests {
 		String eventId = scheduledEvent();
 		String token = randomToken();
 		String checkIn = checkIn(eventId, token, 2);
-		JsonNode form = body(awaitForm("token=" + token));
+		JsonNode form = this.http.body(awaitForm("token=" + token));
 		assertThat(form.get("eventId").asString()).isEqualTo(eventId);
 		assertThat(form.get("eventTitle").asString()).isEqualTo("Zukunftswerkstatt " + eventId);
 		assertThat(form.get("eventStart").asString()).endsWith("+01:00");
@@ -116,9 +111,9 @@ abstract class FeedbackIntegrationTests {
 		answer.put("token", token);
 		answer.put("participantGroup", "PUPIL");
 		answer.put("good", html);
-		HttpResponse<String> submitted = post("/api/feedback", null, answer);
+		HttpResponse<String> submitted = this.http.post("/api/feedback", null, answer);
 		assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
-		String responseId = body(submitted).get("responseId").asString();
+		String responseId = this.http.body(submitted).get("responseId").asString();
 
 		ConsumerRecord<String, String> published = feedbackOf(eventId, 1).get(0);
 		assertThat(KafkaTopics.header(published, CloudEventHeaders.TYPE))
@@ -142,22 +137,22 @@ abstract class FeedbackIntegrationTests {
 				"submittedAt", "outbox");
 		assertThat(stored.toJson()).doesNotContain(token, sha256(token), "registration");
 
-		HttpResponse<String> again = post("/api/feedback", null, answer);
+		HttpResponse<String> again = this.http.post("/api/feedback", null, answer);
 		assertThat(again.statusCode()).isEqualTo(409);
-		assertThat(problem(again).get("detail").asString()).isEqualTo(USED);
-		assertThat(get("/api/feedback/forms?token=" + token).statusCode()).isEqualTo(409);
+		assertThat(this.http.problem(again).get("detail").asString()).isEqualTo(USED);
+		assertThat(this.http.get("/api/feedback/forms?token=" + token).statusCode()).isEqualTo(409);
 		answer.put("token", randomToken());
-		HttpResponse<String> unknown = post("/api/feedback", null, answer);
+		HttpResponse<String> unknown = this.http.post("/api/feedback", null, answer);
 		assertThat(unknown.statusCode()).isEqualTo(404);
-		assertThat(problem(unknown).get("detail").asString()).isEqualTo(UNKNOWN);
-		assertThat(get("/api/feedback/forms?token=unknown").statusCode()).isEqualTo(404);
+		assertThat(this.http.problem(unknown).get("detail").asString()).isEqualTo(UNKNOWN);
+		assertThat(this.http.get("/api/feedback/forms?token=unknown").statusCode()).isEqualTo(404);
 
 		// Redelivery of the check-in, a newer check-in and an undo: none may reopen it.
 		resend(REGISTRATIONS, checkIn, "ParticipantCheckedIn", checkInPayload(eventId, token, 2));
 		send(REGISTRATIONS, "ParticipantCheckInUndone", undoPayload(eventId, token, 3));
 		send(REGISTRATIONS, "ParticipantCheckedIn", checkInPayload(eventId, token, 4));
 		awaitRegistrationsApplied(eventId);
-		assertThat(get("/api/feedback/forms?token=" + token).statusCode()).isEqualTo(409);
+		assertThat(this.http.get("/api/feedback/forms?token=" + token).statusCode()).isEqualTo(409);
 		assertThat(this.mongo.findById(sha256(token), Document.class, "feedback_tokens").getString("state"))
 			.isEqualTo("USED");
 		assertThat(this.mongo.count(responsesOf(eventId), "feedback_responses")).isEqualTo(1);
@@ -178,14 +173,14 @@ abstract class FeedbackIntegrationTests {
 		awaitRegistrationsApplied(eventId);
 
 		for (String token : List.of(undone, reordered)) {
-			HttpResponse<String> form = get("/api/feedback/forms?token=" + token);
+			HttpResponse<String> form = this.http.get("/api/feedback/forms?token=" + token);
 			assertThat(form.statusCode()).isEqualTo(410);
-			assertThat(problem(form).get("reason").asString()).isEqualTo("TOKEN_REVOKED");
+			assertThat(this.http.problem(form).get("reason").asString()).isEqualTo("TOKEN_REVOKED");
 			Map<String, Object> answer = answer(Map.of("Q1", "FULLY"));
 			answer.put("token", token);
-			HttpResponse<String> refused = post("/api/feedback", null, answer);
+			HttpResponse<String> refused = this.http.post("/api/feedback", null, answer);
 			assertThat(refused.statusCode()).isEqualTo(410);
-			assertThat(problem(refused).get("detail").asString()).contains("gilt nicht mehr");
+			assertThat(this.http.problem(refused).get("detail").asString()).contains("gilt nicht mehr");
 		}
 		assertThat(this.mongo.count(responsesOf(eventId), "feedback_responses")).isZero();
 	}
@@ -205,7 +200,7 @@ abstract class FeedbackIntegrationTests {
 		for (int i = 0; i < 20; i++) {
 			statuses.add(pool.submit(() -> {
 				start.await();
-				return post("/api/feedback", null, answer).statusCode();
+				return this.http.post("/api/feedback", null, answer).statusCode();
 			}));
 		}
 		start.countDown();
@@ -239,25 +234,27 @@ abstract class FeedbackIntegrationTests {
 		cases.forEach((field, body) -> {
 			Map<String, Object> request = new LinkedHashMap<>(body);
 			request.put("token", token);
-			HttpResponse<String> response = post("/api/feedback", null, request);
+			HttpResponse<String> response = this.http.post("/api/feedback", null, request);
 			assertThat(response.statusCode()).as(field + ": " + response.body()).isEqualTo(400);
-			JsonNode problem = problem(response);
+			JsonNode problem = this.http.problem(response);
 			assertThat(problem.at("/errors/0/field").asString()).as(field).isEqualTo(field);
 			assertThat(problem.get("detail").asString()).isNotBlank();
 		});
-		HttpResponse<String> tooLong = post("/api/feedback", null, Map.of("token", token, "good", "x".repeat(1001)));
-		assertThat(problem(tooLong).get("detail").asString()).contains("höchstens 1000 Zeichen");
+		HttpResponse<String> tooLong = this.http.post("/api/feedback", null,
+				Map.of("token", token, "good", "x".repeat(1001)));
+		assertThat(this.http.problem(tooLong).get("detail").asString()).contains("höchstens 1000 Zeichen");
 		Map<String, Object> injection = new LinkedHashMap<>();
 		injection.put("token", token);
 		injection.put("answers", Map.of("Q1", Map.of("$ne", "")));
-		assertThat(post("/api/feedback", null, injection).statusCode()).isEqualTo(400);
+		assertThat(this.http.post("/api/feedback", null, injection).statusCode()).isEqualTo(400);
 
-		assertThat(get("/api/feedback/forms?token=" + token).statusCode()).as("still unused").isEqualTo(200);
+		assertThat(this.http.get("/api/feedback/forms?token=" + token).statusCode()).as("still unused").isEqualTo(200);
 		assertThat(this.mongo.count(responsesOf(eventId), "feedback_responses")).isZero();
 		assertThat(this.mongo.exists(Query.query(Criteria.where("_id").is(eventId).and("answered").is(true)),
 				"event_forms"))
 			.isFalse();
-		HttpResponse<String> atTheLimit = post("/api/feedback", null, Map.of("token", token, "good", "ä".repeat(1000)));
+		HttpResponse<String> atTheLimit = this.http.post("/api/feedback", null,
+				Map.of("token", token, "good", "ä".repeat(1000)));
 		assertThat(atTheLimit.statusCode()).as(atTheLimit.body()).isEqualTo(201);
 	}
 
@@ -265,26 +262,29 @@ abstract class FeedbackIntegrationTests {
 	void shouldLetEachDeviceAnswerOnceThroughTheEventLinkAndLimitOneAddress() {
 		String eventId = scheduledEvent();
 		String path = "/api/questionnaires/events/" + eventId + "/link";
-		assertThat(post(path, null, null).statusCode()).isEqualTo(401);
-		assertThat(post(path, TestTokens.initiative(this.other), null).statusCode()).isEqualTo(403);
-		HttpResponse<String> created = post(path, TestTokens.initiative(this.own), null);
+		assertThat(this.http.post(path, null, null).statusCode()).isEqualTo(401);
+		assertThat(this.http.post(path, TestTokens.initiative(this.other), null).statusCode()).isEqualTo(403);
+		HttpResponse<String> created = this.http.post(path, TestTokens.initiative(this.own), null);
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		String link = body(created).get("token").asString();
+		String link = this.http.body(created).get("token").asString();
 		assertThat(link).matches("[A-Za-z0-9_-]{43}");
-		assertThat(body(created).get("url").asString()).endsWith("/feedback.html?link=" + link);
+		assertThat(this.http.body(created).get("url").asString()).endsWith("/feedback.html?link=" + link);
 		assertThat(this.mongo.findById(sha256(link), Document.class, "event_links").toJson()).doesNotContain(link);
-		assertThat(body(get("/api/questionnaires/events/" + eventId)).get("eventLinkEnabled").asBoolean()).isTrue();
-		assertThat(body(get("/api/feedback/forms?link=" + link)).get("channel").asString()).isEqualTo("EVENT_LINK");
+		assertThat(this.http.body(this.http.get("/api/questionnaires/events/" + eventId))
+			.get("eventLinkEnabled")
+			.asBoolean()).isTrue();
+		assertThat(this.http.body(this.http.get("/api/feedback/forms?link=" + link)).get("channel").asString())
+			.isEqualTo("EVENT_LINK");
 
 		String classroom = "203.0.113." + (int) (Math.random() * 200);
 		HttpResponse<String> noDevice = viaLink(link, null, classroom);
 		assertThat(noDevice.statusCode()).isEqualTo(400);
-		assertThat(problem(noDevice).at("/errors/0/field").asString()).isEqualTo("deviceId");
+		assertThat(this.http.problem(noDevice).at("/errors/0/field").asString()).isEqualTo("deviceId");
 		String device = UUID.randomUUID().toString();
-		String responseId = body(viaLink(link, device, classroom)).get("responseId").asString();
+		String responseId = this.http.body(viaLink(link, device, classroom)).get("responseId").asString();
 		HttpResponse<String> sameDevice = viaLink(link, device.toUpperCase(), classroom);
 		assertThat(sameDevice.statusCode()).isEqualTo(409);
-		assertThat(problem(sameDevice).get("reason").asString()).isEqualTo("DEVICE_USED");
+		assertThat(this.http.problem(sameDevice).get("reason").asString()).isEqualTo("DEVICE_USED");
 		assertThat(this.mongo.findById(responseId, Document.class, "feedback_responses").toJson())
 			.doesNotContain(device);
 		assertThat(this.mongo.findAll(Document.class, "feedback_devices").toString()).doesNotContain(device);
@@ -298,22 +298,24 @@ abstract class FeedbackIntegrationTests {
 		// A made-up first hop does not help: the gateway appends the address it saw.
 		HttpResponse<String> limited = viaLink(link, UUID.randomUUID().toString(), "1.2.3.4, " + classroom);
 		assertThat(limited.statusCode()).isEqualTo(429);
-		assertThat(problem(limited).get("detail").asString()).contains("warte ein paar Minuten");
+		assertThat(this.http.problem(limited).get("detail").asString()).contains("warte ein paar Minuten");
 		assertThat(limited.headers().firstValue("Retry-After")).isPresent();
 		assertThat(viaLink(link, UUID.randomUUID().toString(), "198.51.100.7").statusCode()).isEqualTo(201);
 		assertThat(this.mongo.count(responsesOf(eventId), "feedback_responses")).isEqualTo(59);
 
-		assertThat(delete(path, null).statusCode()).isEqualTo(401);
-		assertThat(delete(path, TestTokens.initiative(this.own)).statusCode()).isEqualTo(204);
-		assertThat(get("/api/feedback/forms?link=" + link).statusCode()).isEqualTo(410);
+		assertThat(this.http.delete(path, null).statusCode()).isEqualTo(401);
+		assertThat(this.http.delete(path, TestTokens.initiative(this.own)).statusCode()).isEqualTo(204);
+		assertThat(this.http.get("/api/feedback/forms?link=" + link).statusCode()).isEqualTo(410);
 		HttpResponse<String> disabled = viaLink(link, UUID.randomUUID().toString(), "198.51.100.8");
 		assertThat(disabled.statusCode()).isEqualTo(410);
-		assertThat(problem(disabled).get("reason").asString()).isEqualTo("LINK_DISABLED");
-		assertThat(body(get("/api/questionnaires/events/" + eventId)).get("eventLinkEnabled").asBoolean()).isFalse();
-		String renewed = body(post(path, TestTokens.staff(), null)).get("token").asString();
+		assertThat(this.http.problem(disabled).get("reason").asString()).isEqualTo("LINK_DISABLED");
+		assertThat(this.http.body(this.http.get("/api/questionnaires/events/" + eventId))
+			.get("eventLinkEnabled")
+			.asBoolean()).isFalse();
+		String renewed = this.http.body(this.http.post(path, TestTokens.staff(), null)).get("token").asString();
 		assertThat(viaLink(renewed, UUID.randomUUID().toString(), "198.51.100.9").statusCode()).isEqualTo(201);
-		assertThat(get("/api/feedback/forms?link=" + link).statusCode()).isEqualTo(410);
-		assertThat(get("/api/feedback/forms?link=" + randomToken()).statusCode()).isEqualTo(404);
+		assertThat(this.http.get("/api/feedback/forms?link=" + link).statusCode()).isEqualTo(410);
+		assertThat(this.http.get("/api/feedback/forms?link=" + randomToken()).statusCode()).isEqualTo(404);
 	}
 
 	@Test
@@ -325,23 +327,23 @@ abstract class FeedbackIntegrationTests {
 						Map.of("type", "SINGLE_CHOICE", "text", "Wie hast du davon erfahren?", "options",
 								List.of("Schule", "Freunde", "Internet")),
 						Map.of("type", "FREE_TEXT", "text", "Was fehlt dir?")));
-		assertThat(put(path, null, questions).statusCode()).isEqualTo(401);
-		assertThat(put(path, TestTokens.forged(), questions).statusCode()).isEqualTo(401);
-		HttpResponse<String> foreign = put(path, TestTokens.initiative(this.other), questions);
+		assertThat(this.http.put(path, null, questions).statusCode()).isEqualTo(401);
+		assertThat(this.http.put(path, TestTokens.forged(), questions).statusCode()).isEqualTo(401);
+		HttpResponse<String> foreign = this.http.put(path, TestTokens.initiative(this.other), questions);
 		assertThat(foreign.statusCode()).isEqualTo(403);
-		assertThat(problem(foreign).get("detail").asString()).contains("veranstaltende Initiative");
-		assertThat(put("/api/questionnaires/events/unknown-" + this.run + "/custom-questions", TestTokens.staff(),
-				questions)
+		assertThat(this.http.problem(foreign).get("detail").asString()).contains("veranstaltende Initiative");
+		assertThat(this.http
+			.put("/api/questionnaires/events/unknown-" + this.run + "/custom-questions", TestTokens.staff(), questions)
 			.statusCode()).isEqualTo(404);
-		HttpResponse<String> tooMany = put(path, TestTokens.staff(),
+		HttpResponse<String> tooMany = this.http.put(path, TestTokens.staff(),
 				Map.of("questions", List.of(free("1"), free("2"), free("3"), free("4"), free("5"), free("6"))));
 		assertThat(tooMany.statusCode()).isEqualTo(400);
-		assertThat(problem(tooMany).at("/errors/0/field").asString()).isEqualTo("questions");
-		HttpResponse<String> byOwner = put(path, TestTokens.initiative(this.own), questions);
+		assertThat(this.http.problem(tooMany).at("/errors/0/field").asString()).isEqualTo("questions");
+		HttpResponse<String> byOwner = this.http.put(path, TestTokens.initiative(this.own), questions);
 		assertThat(byOwner.statusCode()).as(byOwner.body()).isEqualTo(200);
-		HttpResponse<String> byStaff = put(path, TestTokens.staff(), questions);
+		HttpResponse<String> byStaff = this.http.put(path, TestTokens.staff(), questions);
 		assertThat(byStaff.statusCode()).as(byStaff.body()).isEqualTo(200);
-		JsonNode view = body(get("/api/questionnaires/events/" + eventId));
+		JsonNode view = this.http.body(this.http.get("/api/questionnaires/events/" + eventId));
 		assertThat(view.get("answered").asBoolean()).isFalse();
 		assertThat(view.at("/customQuestions/1/id").asString()).isEqualTo("C2");
 		assertThat(view.at("/customQuestions/1/options/2/code").asString()).isEqualTo("O3");
@@ -350,26 +352,26 @@ abstract class FeedbackIntegrationTests {
 
 		String token = randomToken();
 		checkIn(eventId, token, 2);
-		assertThat(body(awaitForm("token=" + token)).get("customQuestions")).hasSize(3);
+		assertThat(this.http.body(awaitForm("token=" + token)).get("customQuestions")).hasSize(3);
 		Map<String, Object> wrong = new LinkedHashMap<>();
 		wrong.put("token", token);
 		wrong.put("customAnswers", Map.of("C2", "O9"));
-		assertThat(problem(post("/api/feedback", null, wrong)).at("/errors/0/field").asString())
+		assertThat(this.http.problem(this.http.post("/api/feedback", null, wrong)).at("/errors/0/field").asString())
 			.isEqualTo("customAnswers.C2");
-		assertThat(body(get("/api/questionnaires/events/" + eventId)).get("answered").asBoolean())
+		assertThat(this.http.body(this.http.get("/api/questionnaires/events/" + eventId)).get("answered").asBoolean())
 			.as("a refused answer locks nothing")
 			.isFalse();
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("token", token);
 		answer.put("customAnswers", Map.of("C1", "FULLY", "C2", "O3", "C3", "Mehr Pausen"));
-		assertThat(post("/api/feedback", null, answer).statusCode()).isEqualTo(201);
+		assertThat(this.http.post("/api/feedback", null, answer).statusCode()).isEqualTo(201);
 
 		for (String caller : List.of(TestTokens.initiative(this.own), TestTokens.staff())) {
-			HttpResponse<String> frozen = put(path, caller, Map.of("questions", List.of()));
+			HttpResponse<String> frozen = this.http.put(path, caller, Map.of("questions", List.of()));
 			assertThat(frozen.statusCode()).isEqualTo(409);
-			assertThat(problem(frozen).get("detail").asString()).contains("schon Antworten");
+			assertThat(this.http.problem(frozen).get("detail").asString()).contains("schon Antworten");
 		}
-		JsonNode frozenView = body(get("/api/questionnaires/events/" + eventId));
+		JsonNode frozenView = this.http.body(this.http.get("/api/questionnaires/events/" + eventId));
 		assertThat(frozenView.get("customQuestions")).hasSize(3);
 		assertThat(frozenView.get("answered").asBoolean()).isTrue();
 	}
@@ -378,15 +380,16 @@ abstract class FeedbackIntegrationTests {
 	void shouldDrawTheSharedLinkAsAQrCodeOnlyForAnActiveLinkOfThatEvent() throws Exception {
 		String eventId = scheduledEvent();
 		String otherEvent = scheduledEvent();
-		String link = body(
-				post("/api/questionnaires/events/" + eventId + "/link", TestTokens.initiative(this.own), null))
+		String link = this.http
+			.body(this.http.post("/api/questionnaires/events/" + eventId + "/link", TestTokens.initiative(this.own),
+					null))
 			.get("token")
 			.asString();
 		String qr = "/api/questionnaires/events/" + eventId + "/link/qr.svg?link=";
 
 		// Public: whoever has the token may draw it (the browser loads it as an image).
-		HttpResponse<String> image = send(HttpRequest.newBuilder(uri(qr + link)).header("Accept", "image/*").GET(),
-				null);
+		HttpResponse<String> image = this.http
+			.send(HttpRequest.newBuilder(this.http.uri(qr + link)).header("Accept", "image/*").GET(), null);
 		assertThat(image.statusCode()).as(image.body()).isEqualTo(200);
 		assertThat(image.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("image/svg+xml"));
@@ -395,43 +398,45 @@ abstract class FeedbackIntegrationTests {
 		assertThat(image.body()).startsWith("<svg").contains("aria-label=\"QR-Code");
 		assertThat(qrText(image.body())).endsWith("/feedback.html?link=" + link);
 
-		HttpResponse<String> wrongToken = get(qr + randomToken());
+		HttpResponse<String> wrongToken = this.http.get(qr + randomToken());
 		assertThat(wrongToken.statusCode()).isEqualTo(404);
-		assertThat(problem(wrongToken).get("detail").asString()).contains("Feedback-Link");
-		assertThat(get("/api/questionnaires/events/" + otherEvent + "/link/qr.svg?link=" + link).statusCode())
+		assertThat(this.http.problem(wrongToken).get("detail").asString()).contains("Feedback-Link");
+		assertThat(this.http.get("/api/questionnaires/events/" + otherEvent + "/link/qr.svg?link=" + link).statusCode())
 			.as("another event's link")
 			.isEqualTo(404);
-		assertThat(get("/api/questionnaires/events/" + eventId + "/link/qr.svg").statusCode()).isEqualTo(404);
-		assertThat(get(qr + "x".repeat(5000)).statusCode()).isEqualTo(404);
+		assertThat(this.http.get("/api/questionnaires/events/" + eventId + "/link/qr.svg").statusCode()).isEqualTo(404);
+		assertThat(this.http.get(qr + "x".repeat(5000)).statusCode()).isEqualTo(404);
 
-		String renewed = body(post("/api/questionnaires/events/" + eventId + "/link", TestTokens.staff(), null))
+		String renewed = this.http
+			.body(this.http.post("/api/questionnaires/events/" + eventId + "/link", TestTokens.staff(), null))
 			.get("token")
 			.asString();
-		assertThat(get(qr + link).statusCode()).as("replaced link").isEqualTo(404);
-		assertThat(get(qr + renewed).statusCode()).isEqualTo(200);
-		assertThat(
-				delete("/api/questionnaires/events/" + eventId + "/link", TestTokens.initiative(this.own)).statusCode())
-			.isEqualTo(204);
-		assertThat(get(qr + renewed).statusCode()).as("disabled link").isEqualTo(404);
+		assertThat(this.http.get(qr + link).statusCode()).as("replaced link").isEqualTo(404);
+		assertThat(this.http.get(qr + renewed).statusCode()).isEqualTo(200);
+		assertThat(this.http.delete("/api/questionnaires/events/" + eventId + "/link", TestTokens.initiative(this.own))
+			.statusCode()).isEqualTo(204);
+		assertThat(this.http.get(qr + renewed).statusCode()).as("disabled link").isEqualTo(404);
 
-		String beforeCancelling = body(
-				post("/api/questionnaires/events/" + eventId + "/link", TestTokens.initiative(this.own), null))
+		String beforeCancelling = this.http
+			.body(this.http.post("/api/questionnaires/events/" + eventId + "/link", TestTokens.initiative(this.own),
+					null))
 			.get("token")
 			.asString();
-		assertThat(get(qr + beforeCancelling).statusCode()).isEqualTo(200);
+		assertThat(this.http.get(qr + beforeCancelling).statusCode()).isEqualTo(200);
 		send(EVENTS, "DialogueEventCancelled", eventPayload(eventId, "Zukunftswerkstatt " + eventId, "CANCELLED", 2));
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(
-					() -> assertThat(get(qr + beforeCancelling).statusCode()).as("event cancelled").isEqualTo(404));
+			.untilAsserted(() -> assertThat(this.http.get(qr + beforeCancelling).statusCode()).as("event cancelled")
+				.isEqualTo(404));
 	}
 
 	@Test
 	void shouldShowResultsToOrganiserAndStaffOnlyAndHideFiguresOfFewerThanFive() {
 		String eventId = scheduledEvent();
-		put("/api/questionnaires/events/" + eventId + "/custom-questions", TestTokens.initiative(this.own),
+		this.http.put("/api/questionnaires/events/" + eventId + "/custom-questions", TestTokens.initiative(this.own),
 				Map.of("questions", List.of(Map.of("type", "LIKERT", "text", "Ich komme wieder"), free("Was fehlt?"))));
-		String link = body(
-				post("/api/questionnaires/events/" + eventId + "/link", TestTokens.initiative(this.own), null))
+		String link = this.http
+			.body(this.http.post("/api/questionnaires/events/" + eventId + "/link", TestTokens.initiative(this.own),
+					null))
 			.get("token")
 			.asString();
 		List<String> q1 = List.of("FULLY", "FULLY", "MOSTLY", "PARTLY", "FULLY");
@@ -439,10 +444,9 @@ abstract class FeedbackIntegrationTests {
 			submitViaLink(link, q1.get(i), "Gut " + i);
 		}
 		String path = "/api/feedback/results/" + eventId;
-		assertThat(get(path).statusCode()).isEqualTo(401);
-		assertThat(send(HttpRequest.newBuilder(uri(path)).GET(), TestTokens.forged()).statusCode()).isEqualTo(401);
-		assertThat(send(HttpRequest.newBuilder(uri(path)).GET(), TestTokens.initiative(this.other)).statusCode())
-			.isEqualTo(403);
+		assertThat(this.http.get(path).statusCode()).isEqualTo(401);
+		assertThat(this.http.get(path, TestTokens.forged()).statusCode()).isEqualTo(401);
+		assertThat(this.http.get(path, TestTokens.initiative(this.other)).statusCode()).isEqualTo(403);
 
 		JsonNode four = results(path, TestTokens.initiative(this.own));
 		assertThat(four.get("responses").asInt()).isEqualTo(4);
@@ -489,7 +493,7 @@ abstract class FeedbackIntegrationTests {
 				headers(UUID.randomUUID().toString(), "DialogueEventUpdated", eventId, "/event-service"), "{not json");
 		awaitParked(EVENTS + ".evaluation-service.dlt", eventId, "unreadable");
 
-		JsonNode view = body(get("/api/questionnaires/events/" + eventId));
+		JsonNode view = this.http.body(this.http.get("/api/questionnaires/events/" + eventId));
 		assertThat(view.get("eventTitle").asString()).isEqualTo("Zweiter Titel");
 		Document replica = this.mongo.findById(eventId, Document.class, "event_replicas");
 		assertThat(replica.get("version", Number.class).longValue()).isEqualTo(2);
@@ -500,10 +504,10 @@ abstract class FeedbackIntegrationTests {
 			.untilAsserted(
 					() -> assertThat(this.mongo.findById(eventId, Document.class, "event_replicas").getString("status"))
 						.isEqualTo("CANCELLED"));
-		HttpResponse<String> link = post("/api/questionnaires/events/" + eventId + "/link",
+		HttpResponse<String> link = this.http.post("/api/questionnaires/events/" + eventId + "/link",
 				TestTokens.initiative(this.own), null);
 		assertThat(link.statusCode()).isEqualTo(409);
-		assertThat(problem(link).get("detail").asString()).contains("abgesagt");
+		assertThat(this.http.problem(link).get("detail").asString()).contains("abgesagt");
 
 		String brokenHash = eventId + "-hash";
 		Map<String, Object> badCheckIn = checkInPayload(eventId, "x", 2);
@@ -516,13 +520,14 @@ abstract class FeedbackIntegrationTests {
 
 	@Test
 	void shouldDocumentTheNewEndpointsInOpenApi() {
-		JsonNode paths = body(get("/v3/api-docs")).get("paths");
+		JsonNode paths = this.http.body(this.http.get("/v3/api-docs")).get("paths");
 		assertThat(paths.has("/api/feedback")).isTrue();
 		assertThat(paths.has("/api/feedback/forms")).isTrue();
 		assertThat(paths.has("/api/feedback/results/{eventId}")).isTrue();
 		assertThat(paths.has("/api/questionnaires/events/{eventId}/custom-questions")).isTrue();
 		assertThat(paths.has("/api/questionnaires/events/{eventId}/link/qr.svg")).isTrue();
-		assertThat(body(get("/api/questionnaires/standard")).at("/items/1/options/3/label").asString())
+		assertThat(
+				this.http.body(this.http.get("/api/questionnaires/standard")).at("/items/1/options/3/label").asString())
 			.isEqualTo("nicht geeignet");
 	}
 
@@ -532,7 +537,8 @@ abstract class FeedbackIntegrationTests {
 		String eventId = "evt-" + UUID.randomUUID();
 		send(EVENTS, "DialogueEventScheduled", eventPayload(eventId, "Zukunftswerkstatt " + eventId, "PLANNED", 1));
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(get("/api/questionnaires/events/" + eventId).statusCode()).isEqualTo(200));
+			.untilAsserted(() -> assertThat(this.http.get("/api/questionnaires/events/" + eventId).statusCode())
+				.isEqualTo(200));
 		return eventId;
 	}
 
@@ -621,53 +627,17 @@ abstract class FeedbackIntegrationTests {
 				"application/json");
 	}
 
+	private List<ConsumerRecord<String, String>> feedbackOf(String eventId, int expected) {
+		return KafkaTopics.recordsOf(bootstrapServers(), FEEDBACK, eventId, expected);
+	}
+
 	private void awaitParked(String deadLetters, String key, String reason) {
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(readTopic(deadLetters)).anySatisfy((record) -> {
-				assertThat(record.key()).isEqualTo(key);
-				assertThat(KafkaTopics.header(record, "x-exception-message")).contains(reason);
-			}));
-	}
-
-	private List<ConsumerRecord<String, String>> feedbackOf(String eventId, int expected) {
-		List<ConsumerRecord<String, String>> mine = new ArrayList<>();
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			mine.clear();
-			readTopic(FEEDBACK).stream().filter((r) -> eventId.equals(r.key())).forEach(mine::add);
-			assertThat(mine).hasSize(expected);
-		});
-		return mine;
-	}
-
-	/**
-	 * Everything on a topic up to its current end, deduplicated by ce_id (the outbox
-	 * delivers at least once, consumers deduplicate, and so does this reader).
-	 */
-	private List<ConsumerRecord<String, String>> readTopic(String topic) {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		List<ConsumerRecord<String, String>> records = new ArrayList<>();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-				new StringDeserializer())) {
-			List<PartitionInfo> infos = consumer.listTopics(Duration.ofSeconds(10)).get(topic);
-			if (infos == null) {
-				return records;
-			}
-			List<TopicPartition> partitions = infos.stream()
-				.map((info) -> new TopicPartition(topic, info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-			Instant deadline = Instant.now().plusSeconds(20);
-			while (partitions.stream().anyMatch((p) -> consumer.position(p) < end.get(p))
-					&& Instant.now().isBefore(deadline)) {
-				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-			}
-		}
-		Map<String, ConsumerRecord<String, String>> byCeId = new LinkedHashMap<>();
-		records.forEach((r) -> byCeId.putIfAbsent(KafkaTopics.header(r, CloudEventHeaders.ID), r));
-		return new ArrayList<>(byCeId.values());
+			.untilAsserted(
+					() -> assertThat(KafkaTopics.readTopic(bootstrapServers(), deadLetters)).anySatisfy((record) -> {
+						assertThat(record.key()).isEqualTo(key);
+						assertThat(KafkaTopics.header(record, "x-exception-message")).contains(reason);
+					}));
 	}
 
 	// helpers: HTTP
@@ -688,7 +658,7 @@ abstract class FeedbackIntegrationTests {
 		if (deviceId != null) {
 			body.put("deviceId", deviceId);
 		}
-		return send(HttpRequest.newBuilder(uri("/api/feedback"))
+		return this.http.send(HttpRequest.newBuilder(this.http.uri("/api/feedback"))
 			.header("Content-Type", "application/json")
 			.header("X-Forwarded-For", forwardedFor)
 			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body))), null);
@@ -701,19 +671,19 @@ abstract class FeedbackIntegrationTests {
 		body.put("participantGroup", "PUPIL");
 		body.put("customAnswers", Map.of("C1", "MOSTLY", "C2", "Zeit"));
 		body.put("good", good);
-		HttpResponse<String> response = post("/api/feedback", null, body);
+		HttpResponse<String> response = this.http.post("/api/feedback", null, body);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
 	}
 
 	private JsonNode results(String path, String token) {
-		return body(send(HttpRequest.newBuilder(uri(path)).GET(), token));
+		return this.http.body(this.http.get(path, token));
 	}
 
 	private HttpResponse<String> awaitForm(String query) {
 		List<HttpResponse<String>> last = new ArrayList<>(1);
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			last.clear();
-			last.add(get("/api/feedback/forms?" + query));
+			last.add(this.http.get("/api/feedback/forms?" + query));
 			assertThat(last.get(0).statusCode()).isEqualTo(200);
 		});
 		return last.get(0);
@@ -721,55 +691,6 @@ abstract class FeedbackIntegrationTests {
 
 	private static Query responsesOf(String eventId) {
 		return Query.query(Criteria.where("eventId").is(eventId));
-	}
-
-	private JsonNode body(HttpResponse<String> response) {
-		assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
-		return this.json.readTree(response.body());
-	}
-
-	private JsonNode problem(HttpResponse<String> response) {
-		assertThat(response.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		return this.json.readTree(response.body());
-	}
-
-	private HttpResponse<String> get(String path) {
-		return send(HttpRequest.newBuilder(uri(path)).GET(), null);
-	}
-
-	private HttpResponse<String> delete(String path, String token) {
-		return send(HttpRequest.newBuilder(uri(path)).DELETE(), token);
-	}
-
-	private HttpResponse<String> post(String path, String token, Object body) {
-		HttpRequest.BodyPublisher publisher = (body != null)
-				? HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body))
-				: HttpRequest.BodyPublishers.noBody();
-		return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").POST(publisher),
-				token);
-	}
-
-	private HttpResponse<String> put(String path, String token, Object body) {
-		return send(HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body))), token);
-	}
-
-	private HttpResponse<String> send(HttpRequest.Builder request, String token) {
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		try {
-			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://localhost:" + this.environment.getProperty("local.server.port") + path);
 	}
 
 	/**

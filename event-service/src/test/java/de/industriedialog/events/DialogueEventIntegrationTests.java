@@ -1,8 +1,5 @@
 package de.industriedialog.events;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,12 +16,9 @@ import de.industriedialog.contracts.CloudEventHeaders;
 import de.industriedialog.contracts.EventContracts;
 import de.industriedialog.events.initiative.InitiativeReplication;
 import de.industriedialog.platform.testing.KafkaTopics;
+import de.industriedialog.platform.testing.ServiceClient;
 import de.industriedialog.platform.testing.TestTokens;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -56,9 +50,10 @@ abstract class DialogueEventIntegrationTests {
 
 	static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final ServiceClient http = new ServiceClient(
+			() -> "http://localhost:" + this.environment.getProperty("local.server.port"), this.json);
 
 	private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -107,10 +102,12 @@ abstract class DialogueEventIntegrationTests {
 		OffsetDateTime start = OffsetDateTime.parse(created.get("start").asString());
 		assertThat(start.getOffset()).isEqualTo(BERLIN.getRules().getOffset(start.toInstant()));
 
-		assertThat(post("/api/events/" + id + "/open", TestTokens.initiative(this.own)).statusCode()).isEqualTo(200);
-		HttpResponse<String> cancelled = post("/api/events/" + id + "/cancel", TestTokens.initiative(this.own));
+		assertThat(this.http.post("/api/events/" + id + "/open", TestTokens.initiative(this.own)).statusCode())
+			.isEqualTo(200);
+		HttpResponse<String> cancelled = this.http.post("/api/events/" + id + "/cancel",
+				TestTokens.initiative(this.own));
 		assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
-		assertThat(body(cancelled).get("version").asLong()).isEqualTo(3);
+		assertThat(this.http.body(cancelled).get("version").asLong()).isEqualTo(3);
 
 		List<ConsumerRecord<String, String>> records = recordsOf(id, 3);
 		assertThat(records).extracting((r) -> KafkaTopics.header(r, CloudEventHeaders.TYPE))
@@ -137,19 +134,21 @@ abstract class DialogueEventIntegrationTests {
 	void shouldWalkToHeldAndRefuseIllegalStepsWithAGermanConflict() {
 		String id = created(TestTokens.staff(), this.own).get("id").asString();
 
-		HttpResponse<String> tooEarly = post("/api/events/" + id + "/held", TestTokens.staff());
+		HttpResponse<String> tooEarly = this.http.post("/api/events/" + id + "/held", TestTokens.staff());
 		assertThat(tooEarly.statusCode()).isEqualTo(409);
-		assertThat(problem(tooEarly).get("detail").asString()).contains("geplant", "durchgeführt");
+		assertThat(this.http.problem(tooEarly).get("detail").asString()).contains("geplant", "durchgeführt");
 
 		for (String step : List.of("open", "close", "held")) {
-			assertThat(post("/api/events/" + id + "/" + step, TestTokens.staff()).statusCode()).as(step).isEqualTo(200);
+			assertThat(this.http.post("/api/events/" + id + "/" + step, TestTokens.staff()).statusCode()).as(step)
+				.isEqualTo(200);
 		}
-		HttpResponse<String> cancelAfterHeld = post("/api/events/" + id + "/cancel", TestTokens.staff());
+		HttpResponse<String> cancelAfterHeld = this.http.post("/api/events/" + id + "/cancel", TestTokens.staff());
 		assertThat(cancelAfterHeld.statusCode()).isEqualTo(409);
-		assertThat(problem(cancelAfterHeld).get("detail").asString()).contains("durchgeführt");
-		HttpResponse<String> editAfterHeld = put("/api/events/" + id, TestTokens.staff(), eventBody(this.own));
+		assertThat(this.http.problem(cancelAfterHeld).get("detail").asString()).contains("durchgeführt");
+		HttpResponse<String> editAfterHeld = this.http.put("/api/events/" + id, TestTokens.staff(),
+				eventBody(this.own));
 		assertThat(editAfterHeld.statusCode()).isEqualTo(409);
-		assertThat(problem(editAfterHeld).get("detail").asString()).contains("nicht mehr geändert");
+		assertThat(this.http.problem(editAfterHeld).get("detail").asString()).contains("nicht mehr geändert");
 
 		List<ConsumerRecord<String, String>> records = recordsOf(id, 4);
 		assertThat(KafkaTopics.header(records.get(3), CloudEventHeaders.TYPE))
@@ -173,11 +172,11 @@ abstract class DialogueEventIntegrationTests {
 		// create
 		long before = countOf(this.own);
 		for (String token : anonymousAndForged.values()) {
-			assertThat(post("/api/events", token, eventBody(this.own)).statusCode()).isEqualTo(401);
+			assertThat(this.http.post("/api/events", token, eventBody(this.own)).statusCode()).isEqualTo(401);
 		}
-		HttpResponse<String> foreignCreate = post("/api/events", otherInitiative, eventBody(this.own));
+		HttpResponse<String> foreignCreate = this.http.post("/api/events", otherInitiative, eventBody(this.own));
 		assertThat(foreignCreate.statusCode()).isEqualTo(403);
-		assertThat(problem(foreignCreate).get("detail").asString()).contains("eigenen Initiative");
+		assertThat(this.http.problem(foreignCreate).get("detail").asString()).contains("eigenen Initiative");
 		assertThat(countOf(this.own)).isEqualTo(before);
 		expectedRecords.put(created(TestTokens.initiative(this.own), this.own).get("id").asString(), 1);
 		expectedRecords.put(created(TestTokens.staff(), this.own).get("id").asString(), 1);
@@ -192,10 +191,10 @@ abstract class DialogueEventIntegrationTests {
 		preconditions.forEach((endpoint, steps) -> {
 			for (String allowed : List.of("own", "staff")) {
 				String id = created(TestTokens.staff(), this.own).get("id").asString();
-				steps.forEach(
-						(step) -> assertThat(post("/api/events/" + id + "/" + step, TestTokens.staff()).statusCode())
-							.isEqualTo(200));
-				String stored = get("/api/events/" + id).body();
+				steps.forEach((step) -> assertThat(
+						this.http.post("/api/events/" + id + "/" + step, TestTokens.staff()).statusCode())
+					.isEqualTo(200));
+				String stored = this.http.get("/api/events/" + id).body();
 
 				for (Map.Entry<String, String> caller : anonymousAndForged.entrySet()) {
 					assertThat(write(endpoint, id, caller.getValue()).statusCode()).as(endpoint + " " + caller.getKey())
@@ -203,8 +202,8 @@ abstract class DialogueEventIntegrationTests {
 				}
 				HttpResponse<String> foreign = write(endpoint, id, otherInitiative);
 				assertThat(foreign.statusCode()).as(endpoint + " other initiative").isEqualTo(403);
-				assertThat(problem(foreign).get("detail").asString()).isNotBlank();
-				assertThat(get("/api/events/" + id).body()).as(endpoint + " unchanged after refusals")
+				assertThat(this.http.problem(foreign).get("detail").asString()).isNotBlank();
+				assertThat(this.http.get("/api/events/" + id).body()).as(endpoint + " unchanged after refusals")
 					.isEqualTo(stored);
 
 				String token = allowed.equals("own") ? TestTokens.initiative(this.own) : TestTokens.staff();
@@ -215,7 +214,7 @@ abstract class DialogueEventIntegrationTests {
 		});
 
 		await().atMost(Duration.ofSeconds(30)).until(this::outboxIsEmpty);
-		List<ConsumerRecord<String, String>> records = readTopic();
+		List<ConsumerRecord<String, String>> records = KafkaTopics.readTopic(bootstrapServers(), TOPIC);
 		expectedRecords.forEach((id, count) -> assertThat(records).filteredOn((r) -> id.equals(r.key()))
 			.as("records of " + id)
 			.hasSize(count));
@@ -223,18 +222,19 @@ abstract class DialogueEventIntegrationTests {
 
 	@Test
 	void shouldRefuseAnInitiativeThatIsNotOrNoLongerPublished() {
-		HttpResponse<String> ownWithdrawn = post("/api/events", TestTokens.initiative(this.withdrawn),
+		HttpResponse<String> ownWithdrawn = this.http.post("/api/events", TestTokens.initiative(this.withdrawn),
 				eventBody(this.withdrawn));
 		assertThat(ownWithdrawn.statusCode()).isEqualTo(403);
-		assertThat(problem(ownWithdrawn).get("detail").asString()).contains("nicht (mehr) veröffentlicht");
+		assertThat(this.http.problem(ownWithdrawn).get("detail").asString()).contains("nicht (mehr) veröffentlicht");
 
-		HttpResponse<String> unknown = post("/api/events", TestTokens.initiative("ini-unknown-" + this.run),
+		HttpResponse<String> unknown = this.http.post("/api/events", TestTokens.initiative("ini-unknown-" + this.run),
 				eventBody(null));
 		assertThat(unknown.statusCode()).isEqualTo(403);
 
-		HttpResponse<String> staffForWithdrawn = post("/api/events", TestTokens.staff(), eventBody(this.withdrawn));
+		HttpResponse<String> staffForWithdrawn = this.http.post("/api/events", TestTokens.staff(),
+				eventBody(this.withdrawn));
 		assertThat(staffForWithdrawn.statusCode()).isEqualTo(403);
-		assertThat(problem(staffForWithdrawn).get("detail").asString()).contains("nicht veröffentlicht");
+		assertThat(this.http.problem(staffForWithdrawn).get("detail").asString()).contains("nicht veröffentlicht");
 		assertThat(countOf(this.withdrawn)).isZero();
 	}
 
@@ -259,9 +259,9 @@ abstract class DialogueEventIntegrationTests {
 		cases.forEach((field, change) -> {
 			Map<String, Object> body = eventBody(this.own);
 			body.putAll(change);
-			HttpResponse<String> response = post("/api/events", TestTokens.initiative(this.own), body);
+			HttpResponse<String> response = this.http.post("/api/events", TestTokens.initiative(this.own), body);
 			assertThat(response.statusCode()).as(field + ": " + response.body()).isEqualTo(400);
-			JsonNode problem = problem(response);
+			JsonNode problem = this.http.problem(response);
 			assertThat(problem.get("detail").asString()).contains("Bitte prüfen Sie die Angaben");
 			List<String> fields = new ArrayList<>();
 			problem.get("errors").forEach((error) -> fields.add(error.get("field").asString()));
@@ -273,16 +273,17 @@ abstract class DialogueEventIntegrationTests {
 		Map<String, Object> operator = new LinkedHashMap<>();
 		operator.put("$ne", null);
 		injection.put("title", operator);
-		HttpResponse<String> injected = post("/api/events", TestTokens.initiative(this.own), injection);
+		HttpResponse<String> injected = this.http.post("/api/events", TestTokens.initiative(this.own), injection);
 		assertThat(injected.statusCode()).isEqualTo(400);
-		assertThat(problem(injected).at("/errors/0/field").asString()).isEqualTo("title");
-		assertThat(problem(injected).get("detail").asString()).contains("kein gültiges JSON");
+		assertThat(this.http.problem(injected).at("/errors/0/field").asString()).isEqualTo("title");
+		assertThat(this.http.problem(injected).get("detail").asString()).contains("kein gültiges JSON");
 
 		assertThat(countOf(this.own)).isEqualTo(before);
-		assertThat(get("/api/events?state=DE-XX").statusCode()).isEqualTo(400);
+		assertThat(this.http.get("/api/events?state=DE-XX").statusCode()).isEqualTo(400);
 		// An operator in a query parameter is just text that matches no initiative.
-		assertThat(body(get("/api/events?initiative=%7B%22%24ne%22%3Anull%7D")).at("/page/totalElements").asInt())
-			.isZero();
+		assertThat(this.http.body(this.http.get("/api/events?initiative=%7B%22%24ne%22%3Anull%7D"))
+			.at("/page/totalElements")
+			.asInt()).isZero();
 	}
 
 	@Test
@@ -292,16 +293,17 @@ abstract class DialogueEventIntegrationTests {
 		Map<String, Object> first = eventBody(this.own);
 		first.put("title", "Erste Änderung");
 		first.put("version", 1);
-		assertThat(put("/api/events/" + id, TestTokens.initiative(this.own), first).statusCode()).isEqualTo(200);
+		assertThat(this.http.put("/api/events/" + id, TestTokens.initiative(this.own), first).statusCode())
+			.isEqualTo(200);
 
 		Map<String, Object> stale = eventBody(this.own);
 		stale.put("title", "Zweite Änderung auf altem Stand");
 		stale.put("version", 1);
-		HttpResponse<String> conflict = put("/api/events/" + id, TestTokens.staff(), stale);
+		HttpResponse<String> conflict = this.http.put("/api/events/" + id, TestTokens.staff(), stale);
 
 		assertThat(conflict.statusCode()).isEqualTo(409);
-		assertThat(problem(conflict).get("detail").asString()).contains("inzwischen geändert");
-		JsonNode stored = body(get("/api/events/" + id));
+		assertThat(this.http.problem(conflict).get("detail").asString()).contains("inzwischen geändert");
+		JsonNode stored = this.http.body(this.http.get("/api/events/" + id));
 		assertThat(stored.get("title").asString()).isEqualTo("Erste Änderung");
 		assertThat(stored.get("version").asLong()).isEqualTo(2);
 	}
@@ -317,41 +319,45 @@ abstract class DialogueEventIntegrationTests {
 			body.put("end", base.plusDays(i * 10L).plusHours(3).toOffsetDateTime().toString());
 			body.put("state", (i == 1) ? "DE-TH" : "DE-HE");
 			body.put("format", (i == 1) ? "WELT_CAFE" : "ZUKUNFTSCAFE");
-			HttpResponse<String> response = post("/api/events", TestTokens.initiative(initiative), body);
+			HttpResponse<String> response = this.http.post("/api/events", TestTokens.initiative(initiative), body);
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-			ids.add(0, body(response).get("id").asString());
+			ids.add(0, this.http.body(response).get("id").asString());
 		}
-		post("/api/events/" + ids.get(2) + "/open", TestTokens.initiative(initiative));
+		this.http.post("/api/events/" + ids.get(2) + "/open", TestTokens.initiative(initiative));
 
-		JsonNode all = body(get("/api/events?initiative=" + initiative + "&size=2"));
+		JsonNode all = this.http.body(this.http.get("/api/events?initiative=" + initiative + "&size=2"));
 		assertThat(all.at("/page/totalElements").asInt()).isEqualTo(3);
 		assertThat(all.get("content")).hasSize(2);
 		assertThat(all.at("/content/0/id").asString()).isEqualTo(ids.get(0));
 		assertThat(all.at("/content/1/id").asString()).isEqualTo(ids.get(1));
 
-		assertThat(body(get("/api/events?initiative=" + initiative + "&state=DE-TH")).at("/content/0/id").asString())
-			.isEqualTo(ids.get(1));
-		assertThat(body(get("/api/events?initiative=" + initiative + "&format=ZUKUNFTSCAFE")).at("/page/totalElements")
+		assertThat(this.http.body(this.http.get("/api/events?initiative=" + initiative + "&state=DE-TH"))
+			.at("/content/0/id")
+			.asString()).isEqualTo(ids.get(1));
+		assertThat(this.http.body(this.http.get("/api/events?initiative=" + initiative + "&format=ZUKUNFTSCAFE"))
+			.at("/page/totalElements")
 			.asInt()).isEqualTo(2);
-		assertThat(body(get("/api/events?initiative=" + initiative + "&status=OPEN")).at("/content/0/id").asString())
-			.isEqualTo(ids.get(2));
+		assertThat(this.http.body(this.http.get("/api/events?initiative=" + initiative + "&status=OPEN"))
+			.at("/content/0/id")
+			.asString()).isEqualTo(ids.get(2));
 		String day = base.plusDays(10).toLocalDate().toString();
-		JsonNode oneDay = body(get("/api/events?initiative=" + initiative + "&from=" + day + "&to=" + day));
+		JsonNode oneDay = this.http
+			.body(this.http.get("/api/events?initiative=" + initiative + "&from=" + day + "&to=" + day));
 		assertThat(oneDay.at("/page/totalElements").asInt()).isEqualTo(1);
 		assertThat(oneDay.at("/content/0/id").asString()).isEqualTo(ids.get(1));
 	}
 
 	@Test
 	void shouldServeTheFormatCatalogue() {
-		JsonNode formats = body(get("/api/events/formats"));
+		JsonNode formats = this.http.body(this.http.get("/api/events/formats"));
 		assertThat(formats).hasSize(12);
-		JsonNode weltCafe = body(get("/api/events/formats/WELT_CAFE"));
+		JsonNode weltCafe = this.http.body(this.http.get("/api/events/formats/WELT_CAFE"));
 		assertThat(weltCafe.get("name").asString()).startsWith("Welt-Café");
 		assertThat(weltCafe.at("/runSheet/phases")).isNotEmpty();
 		assertThat(weltCafe.at("/planningChecklist/items/0/when").asString()).contains("Wochen vorher");
-		HttpResponse<String> unknown = get("/api/events/formats/KAFFEEKLATSCH");
+		HttpResponse<String> unknown = this.http.get("/api/events/formats/KAFFEEKLATSCH");
 		assertThat(unknown.statusCode()).isEqualTo(404);
-		assertThat(problem(unknown).get("detail").asString()).contains("gibt es nicht");
+		assertThat(this.http.problem(unknown).get("detail").asString()).contains("gibt es nicht");
 	}
 
 	// helpers
@@ -360,15 +366,15 @@ abstract class DialogueEventIntegrationTests {
 		if (endpoint.equals("update")) {
 			Map<String, Object> body = eventBody(this.own);
 			body.put("title", "Geändert " + UUID.randomUUID());
-			return put("/api/events/" + id, token, body);
+			return this.http.put("/api/events/" + id, token, body);
 		}
-		return post("/api/events/" + id + "/" + endpoint, token);
+		return this.http.post("/api/events/" + id + "/" + endpoint, token);
 	}
 
 	private JsonNode created(String token, String initiativeId) {
-		HttpResponse<String> response = post("/api/events", token, eventBody(initiativeId));
+		HttpResponse<String> response = this.http.post("/api/events", token, eventBody(initiativeId));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-		return body(response);
+		return this.http.body(response);
 	}
 
 	Map<String, Object> eventBody(String initiativeId) {
@@ -399,54 +405,17 @@ abstract class DialogueEventIntegrationTests {
 	}
 
 	private long countOf(String initiativeId) {
-		return body(get("/api/events?initiative=" + initiativeId)).at("/page/totalElements").asLong();
+		return this.http.body(this.http.get("/api/events?initiative=" + initiativeId))
+			.at("/page/totalElements")
+			.asLong();
 	}
 
 	private List<ConsumerRecord<String, String>> recordsOf(String id, int expected) {
-		List<ConsumerRecord<String, String>> mine = new ArrayList<>();
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			mine.clear();
-			readTopic().stream().filter((r) -> id.equals(r.key())).forEach(mine::add);
-			assertThat(mine).hasSize(expected);
-		});
-		return mine;
+		return KafkaTopics.recordsOf(bootstrapServers(), TOPIC, id, expected);
 	}
 
 	private boolean outboxIsEmpty() {
 		return !this.mongo.exists(new Query(Criteria.where("outbox.0").exists(true)), "dialogue_events");
-	}
-
-	/**
-	 * Everything on the topic up to its current end. Assigns the partitions instead of
-	 * joining a group, so there is no rebalance to wait for.
-	 */
-	private List<ConsumerRecord<String, String>> readTopic() {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		List<ConsumerRecord<String, String>> records = new ArrayList<>();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-				new StringDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(10))
-				.stream()
-				.map((info) -> new TopicPartition(TOPIC, info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-			Instant deadline = Instant.now().plusSeconds(20);
-			while (partitions.stream().anyMatch((p) -> consumer.position(p) < end.get(p))
-					&& Instant.now().isBefore(deadline)) {
-				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-			}
-		}
-		// The outbox delivers at least once: a save racing the relay may bring an entry
-		// back, and it is sent again with the same ce_id (docs/adr/0002). Consumers
-		// deduplicate by ce_id, and so does this reader.
-		Map<String, ConsumerRecord<String, String>> byCeId = new LinkedHashMap<>();
-		records.stream()
-			.sorted(java.util.Comparator.comparingLong(ConsumerRecord::offset))
-			.forEach((r) -> byCeId.putIfAbsent(KafkaTopics.header(r, CloudEventHeaders.ID), r));
-		return new ArrayList<>(byCeId.values());
 	}
 
 	private void sendSteckbrief(String eventType, String id, long version) {
@@ -468,53 +437,6 @@ abstract class DialogueEventIntegrationTests {
 						"/initiative-registry", CloudEventHeaders.SUBJECT, id, CloudEventHeaders.TIME,
 						Instant.now().toString()),
 				value);
-	}
-
-	private JsonNode body(HttpResponse<String> response) {
-		assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
-		return this.json.readTree(response.body());
-	}
-
-	private JsonNode problem(HttpResponse<String> response) {
-		assertThat(response.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		return this.json.readTree(response.body());
-	}
-
-	private HttpResponse<String> get(String path) {
-		return send(HttpRequest.newBuilder(uri(path)).GET(), null);
-	}
-
-	private HttpResponse<String> post(String path, String token) {
-		return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()), token);
-	}
-
-	private HttpResponse<String> post(String path, String token, Object body) {
-		return send(HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body))), token);
-	}
-
-	private HttpResponse<String> put(String path, String token, Object body) {
-		return send(HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body))), token);
-	}
-
-	private HttpResponse<String> send(HttpRequest.Builder request, String token) {
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		try {
-			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://localhost:" + this.environment.getProperty("local.server.port") + path);
 	}
 
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +31,7 @@ import de.industriedialog.events.registration.RegistrationStore;
 import de.industriedialog.events.registration.RegistrationTokens;
 import de.industriedialog.localstack.MailCatcher;
 import de.industriedialog.platform.testing.KafkaTopics;
+import de.industriedialog.platform.testing.ServiceClient;
 import de.industriedialog.platform.testing.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.BodyPart;
@@ -40,12 +40,8 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,9 +93,10 @@ abstract class RegistrationMailIntegrationTests {
 	private static final DateTimeFormatter ICS_UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
 		.withZone(ZoneOffset.UTC);
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final ServiceClient http = new ServiceClient(
+			() -> "http://localhost:" + this.environment.getProperty("local.server.port"), this.json);
 
 	private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -181,7 +178,7 @@ abstract class RegistrationMailIntegrationTests {
 		// the link in the mail opens the personal registration page
 		String token = personalToken(text);
 		assertThat(html).contains("href=\"" + PUBLIC_URL + "/anmeldung.html?token=" + token + "\"");
-		HttpResponse<String> page = get("/api/registrations/" + token);
+		HttpResponse<String> page = this.http.get("/api/registrations/" + token);
 		assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
 		String registrationId = this.json.readTree(page.body()).get("id").asString();
 
@@ -227,7 +224,7 @@ abstract class RegistrationMailIntegrationTests {
 			.contains(PUBLIC_URL + "/anmeldung.html?token=" + waitingToken);
 		assertThat(waitlist.get("attachments")).isEmpty();
 
-		HttpResponse<String> cancelled = post("/api/registrations/" + holderToken + "/cancel", null, null);
+		HttpResponse<String> cancelled = this.http.post("/api/registrations/" + holderToken + "/cancel", null, null);
 		assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
 
 		JsonNode cancellation = onlyMail(holder, "Abmeldung bestätigt: ");
@@ -236,7 +233,7 @@ abstract class RegistrationMailIntegrationTests {
 		JsonNode promotion = onlyMail(waiting, "Du hast einen Platz: ");
 		assertThat(promotion.get("subject").asString()).isEqualTo("Du hast einen Platz: " + TITLE);
 		assertThat(promotion.get("text").asString()).contains("du hast ihn", waitingToken);
-		String registrationId = this.json.readTree(get("/api/registrations/" + waitingToken).body())
+		String registrationId = this.json.readTree(this.http.get("/api/registrations/" + waitingToken).body())
 			.get("id")
 			.asString();
 		assertThat(calendarOf(raw(promotion))).contains("UID:" + registrationId + "@industriedialog");
@@ -253,7 +250,8 @@ abstract class RegistrationMailIntegrationTests {
 		onlyMail(to, "Anmeldung bestätigt: ");
 		String registrationId = token.substring(0, token.lastIndexOf('.'));
 
-		ConsumerRecord<String, String> confirmed = readRegistrationTopic().stream()
+		ConsumerRecord<String, String> confirmed = KafkaTopics.readTopic(bootstrapServers(), REGISTRATIONS)
+			.stream()
 			.filter((r) -> "de.industriedialog.RegistrationConfirmed"
 				.equals(KafkaTopics.header(r, CloudEventHeaders.TYPE)))
 			.filter((r) -> registrationId.equals(this.json.readTree(r.value()).get("registrationId").asString()))
@@ -303,11 +301,11 @@ abstract class RegistrationMailIntegrationTests {
 		onlyMail(present, "Anmeldung bestätigt: ");
 		onlyMail(absent, "Anmeldung bestätigt: ");
 
-		HttpResponse<String> checkIn = post("/api/events/" + event + "/check-ins",
+		HttpResponse<String> checkIn = this.http.post("/api/events/" + event + "/check-ins",
 				TestTokens.initiative(this.initiative), Map.of("token", presentToken));
 		assertThat(checkIn.statusCode()).as(checkIn.body()).isEqualTo(200);
 		for (String step : List.of("close", "held")) {
-			HttpResponse<String> response = post("/api/events/" + event + "/" + step,
+			HttpResponse<String> response = this.http.post("/api/events/" + event + "/" + step,
 					TestTokens.initiative(this.initiative), null);
 			assertThat(response.statusCode()).as(step + ": " + response.body()).isEqualTo(200);
 		}
@@ -380,10 +378,11 @@ abstract class RegistrationMailIntegrationTests {
 		body.put("capacity", capacity);
 		body.put("targetGroups", List.of("PUPIL"));
 		body.put("campaignSupported", true);
-		HttpResponse<String> created = post("/api/events", TestTokens.initiative(this.initiative), body);
+		HttpResponse<String> created = this.http.post("/api/events", TestTokens.initiative(this.initiative), body);
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		String id = this.json.readTree(created.body()).get("id").asString();
-		HttpResponse<String> opened = post("/api/events/" + id + "/open", TestTokens.initiative(this.initiative), null);
+		HttpResponse<String> opened = this.http.post("/api/events/" + id + "/open",
+				TestTokens.initiative(this.initiative), null);
 		assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
 		return id;
 	}
@@ -396,7 +395,7 @@ abstract class RegistrationMailIntegrationTests {
 		form.put("participantGroup", "PUPIL");
 		form.put("consent", true);
 		form.put("consentVersion", "teilnahme-2026-11");
-		HttpResponse<String> response = post("/api/events/" + event + "/registrations", null, form);
+		HttpResponse<String> response = this.http.post("/api/events/" + event + "/registrations", null, form);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
 		return this.json.readTree(response.body());
 	}
@@ -427,8 +426,9 @@ abstract class RegistrationMailIntegrationTests {
 	}
 
 	private MimeMessage raw(JsonNode mail) throws MessagingException {
-		byte[] raw = send(HttpRequest.newBuilder(mailUri("/api/messages/" + mail.get("id").asString() + "/raw")),
-				HttpResponse.BodyHandlers.ofByteArray())
+		byte[] raw = this.http
+			.send(HttpRequest.newBuilder(mailUri("/api/messages/" + mail.get("id").asString() + "/raw")), null,
+					HttpResponse.BodyHandlers.ofByteArray())
 			.body();
 		return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
 	}
@@ -454,77 +454,14 @@ abstract class RegistrationMailIntegrationTests {
 		return null;
 	}
 
-	/**
-	 * Everything on the registrations topic up to its current end, read by assigning the
-	 * partitions (no group, no rebalance).
-	 */
-	private List<ConsumerRecord<String, String>> readRegistrationTopic() {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		List<ConsumerRecord<String, String>> records = new ArrayList<>();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-				new StringDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(REGISTRATIONS, Duration.ofSeconds(10))
-				.stream()
-				.map((info) -> new TopicPartition(REGISTRATIONS, info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-			Instant deadline = Instant.now().plusSeconds(20);
-			while (partitions.stream().anyMatch((p) -> consumer.position(p) < end.get(p))
-					&& Instant.now().isBefore(deadline)) {
-				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-			}
-		}
-		return records;
-	}
-
 	private String mailApi(String path) {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(mailUri(path)),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(mailUri(path)), null);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return response.body();
 	}
 
 	private static URI mailUri(String path) {
 		return URI.create("http://127.0.0.1:" + mail.httpPort() + path);
-	}
-
-	private HttpResponse<String> get(String path) {
-		return send(HttpRequest.newBuilder(uri(path)).GET(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private HttpResponse<String> post(String path, String token, Object body) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
-		if (body != null) {
-			request.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body)));
-		}
-		else {
-			request.POST(HttpRequest.BodyPublishers.noBody());
-		}
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		return send(request, HttpResponse.BodyHandlers.ofString());
-	}
-
-	private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
-		try {
-			return this.http.send(request.build(), handler);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://localhost:" + this.environment.getProperty("local.server.port") + path);
 	}
 
 	private static MailCatcher startMailCatcher() {

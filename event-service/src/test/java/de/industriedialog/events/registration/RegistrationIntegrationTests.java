@@ -1,8 +1,6 @@
 package de.industriedialog.events.registration;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,12 +21,9 @@ import de.industriedialog.contracts.CloudEventHeaders;
 import de.industriedialog.contracts.EventContracts;
 import de.industriedialog.events.initiative.InitiativeReplication;
 import de.industriedialog.platform.testing.KafkaTopics;
+import de.industriedialog.platform.testing.ServiceClient;
 import de.industriedialog.platform.testing.TestTokens;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,9 +55,12 @@ abstract class RegistrationIntegrationTests {
 
 	static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
-	private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
-
 	private final JsonMapper json = JsonMapper.builder().build();
+
+	/** With an executor of its own: some tests send many requests at once. */
+	private final ServiceClient http = new ServiceClient(
+			() -> "http://localhost:" + this.environment.getProperty("local.server.port"), this.json,
+			HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build());
 
 	private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -114,12 +112,12 @@ abstract class RegistrationIntegrationTests {
 			.containsExactly("CONFIRMED", "CONFIRMED", "WAITLISTED", "WAITLISTED");
 		assertThat(first.get("link").asString()).endsWith("/anmeldung.html?token=" + first.get("token").asString());
 
-		JsonNode page = body(get("/api/registrations/" + fourth.get("token").asString()));
+		JsonNode page = this.http.body(this.http.get("/api/registrations/" + fourth.get("token").asString()));
 		assertThat(page.get("status").asString()).isEqualTo("WAITLISTED");
 		assertThat(page.get("waitlistRank").asLong()).isEqualTo(2);
 		assertThat(page.get("cancellable").asBoolean()).isTrue();
 		assertThat(page.at("/event/id").asString()).isEqualTo(event);
-		JsonNode availability = body(get("/api/events/" + event + "/availability"));
+		JsonNode availability = this.http.body(this.http.get("/api/events/" + event + "/availability"));
 		assertThat(availability.get("seatsLeft").asInt()).isZero();
 		assertThat(availability.get("registrationOpen").asBoolean()).isTrue();
 
@@ -139,10 +137,10 @@ abstract class RegistrationIntegrationTests {
 	void shouldGiveTheSameAddressItsExistingRegistrationInsteadOfASecondSeat() {
 		String event = openEvent(5);
 		JsonNode first = registered(event, "emil");
-		HttpResponse<String> again = post("/api/events/" + event + "/registrations", null,
+		HttpResponse<String> again = this.http.post("/api/events/" + event + "/registrations", null,
 				form("EMIL@example.org", "Emil Zwei"));
 		assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
-		JsonNode answer = body(again);
+		JsonNode answer = this.http.body(again);
 		assertThat(answer.get("created").asBoolean()).isFalse();
 		assertThat(answer.get("status").asString()).isEqualTo("CONFIRMED");
 		// Only the mailbox owner gets the link.
@@ -160,11 +158,12 @@ abstract class RegistrationIntegrationTests {
 		List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
 		for (int i = 0; i < requests; i++) {
 			String email = "parallel-" + i + "@example.org";
-			calls.add(() -> post("/api/events/" + event + "/registrations", null, form(email, "Person " + email)));
+			calls.add(() -> this.http.post("/api/events/" + event + "/registrations", null,
+					form(email, "Person " + email)));
 		}
 		List<HttpResponse<String>> responses = allAtOnce(calls);
 		assertThat(responses).allSatisfy((r) -> assertThat(r.statusCode()).as(r.body()).isEqualTo(201));
-		List<String> statuses = responses.stream().map((r) -> body(r).get("status").asString()).toList();
+		List<String> statuses = responses.stream().map((r) -> this.http.body(r).get("status").asString()).toList();
 		assertThat(statuses).filteredOn("CONFIRMED"::equals).hasSize(seats);
 		assertThat(statuses).filteredOn("WAITLISTED"::equals).hasSize(requests - seats);
 
@@ -177,7 +176,8 @@ abstract class RegistrationIntegrationTests {
 			.doesNotHaveDuplicates()
 			.hasSize(requests - seats)
 			.allSatisfy((position) -> assertThat(position).isBetween(1L, (long) (requests - seats)));
-		assertThat(body(get("/api/events/" + event + "/availability")).get("confirmed").asInt()).isEqualTo(seats);
+		assertThat(this.http.body(this.http.get("/api/events/" + event + "/availability")).get("confirmed").asInt())
+			.isEqualTo(seats);
 	}
 
 	@Test
@@ -185,14 +185,16 @@ abstract class RegistrationIntegrationTests {
 		String event = openEvent(3);
 		List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
 		for (int i = 0; i < 40; i++) {
-			calls.add(() -> post("/api/events/" + event + "/registrations", null, form("same@example.org", "Sam")));
+			calls.add(() -> this.http.post("/api/events/" + event + "/registrations", null,
+					form("same@example.org", "Sam")));
 		}
 		List<HttpResponse<String>> responses = allAtOnce(calls);
 		assertThat(responses).filteredOn((r) -> r.statusCode() == 201).hasSize(1);
 		assertThat(responses).filteredOn((r) -> r.statusCode() == 200).hasSize(39);
 		assertThat(countRegistrations(event)).isEqualTo(1);
 		// Seats claimed by the losing requests were given back.
-		assertThat(body(get("/api/events/" + event + "/availability")).get("confirmed").asInt()).isEqualTo(1);
+		assertThat(this.http.body(this.http.get("/api/events/" + event + "/availability")).get("confirmed").asInt())
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -202,18 +204,20 @@ abstract class RegistrationIntegrationTests {
 		JsonNode firstWaiting = registered(event, "first-waiting");
 		JsonNode secondWaiting = registered(event, "second-waiting");
 
-		JsonNode cancelled = body(post("/api/registrations/" + holder.get("token").asString() + "/cancel", null));
+		JsonNode cancelled = this.http
+			.body(this.http.post("/api/registrations/" + holder.get("token").asString() + "/cancel", null));
 		assertThat(cancelled.get("status").asString()).isEqualTo("CANCELLED");
 		assertThat(cancelled.get("cancellable").asBoolean()).isFalse();
 		// Cancelling twice is harmless and frees nothing more.
-		assertThat(post("/api/registrations/" + holder.get("token").asString() + "/cancel", null).statusCode())
+		assertThat(
+				this.http.post("/api/registrations/" + holder.get("token").asString() + "/cancel", null).statusCode())
 			.isEqualTo(200);
 
 		assertThat(status(firstWaiting)).isEqualTo("CONFIRMED");
 		assertThat(status(secondWaiting)).isEqualTo("WAITLISTED");
-		assertThat(
-				body(get("/api/registrations/" + secondWaiting.get("token").asString())).get("waitlistRank").asLong())
-			.isEqualTo(1);
+		assertThat(this.http.body(this.http.get("/api/registrations/" + secondWaiting.get("token").asString()))
+			.get("waitlistRank")
+			.asLong()).isEqualTo(1);
 
 		List<ConsumerRecord<String, String>> records = recordsOf(event, 5);
 		assertValidAgainstTheContract(records);
@@ -241,7 +245,8 @@ abstract class RegistrationIntegrationTests {
 		}
 		List<Callable<HttpResponse<String>>> cancels = new ArrayList<>();
 		for (JsonNode registration : confirmed) {
-			cancels.add(() -> post("/api/registrations/" + registration.get("token").asString() + "/cancel", null));
+			cancels.add(() -> this.http.post("/api/registrations/" + registration.get("token").asString() + "/cancel",
+					null));
 		}
 		assertThat(allAtOnce(cancels)).allSatisfy((r) -> assertThat(r.statusCode()).isEqualTo(200));
 		List<Document> stored = this.mongo.find(Query.query(Criteria.where("eventId").is(event)), Document.class,
@@ -258,24 +263,26 @@ abstract class RegistrationIntegrationTests {
 		JsonNode waiting = registered(event, "waiting");
 		Map<String, Object> smaller = eventBody(this.own, 1);
 		smaller.put("capacity", 2);
-		HttpResponse<String> raised = put("/api/events/" + event, TestTokens.initiative(this.own), smaller);
+		HttpResponse<String> raised = this.http.put("/api/events/" + event, TestTokens.initiative(this.own), smaller);
 		assertThat(raised.statusCode()).as(raised.body()).isEqualTo(200);
 		assertThat(status(waiting)).isEqualTo("CONFIRMED");
 
 		smaller.put("capacity", 1);
-		HttpResponse<String> lowered = put("/api/events/" + event, TestTokens.initiative(this.own), smaller);
+		HttpResponse<String> lowered = this.http.put("/api/events/" + event, TestTokens.initiative(this.own), smaller);
 		assertThat(lowered.statusCode()).isEqualTo(400);
 		assertThat(lowered.body()).contains("capacity").contains("bereits 2 Plätze bestätigt");
 	}
 
 	@Test
 	void shouldRefuseWhatCannotBeAcceptedWithAGermanAnswerAndStoreNothing() {
-		String planned = body(post("/api/events", TestTokens.initiative(this.own), eventBody(this.own, 5))).get("id")
+		String planned = this.http
+			.body(this.http.post("/api/events", TestTokens.initiative(this.own), eventBody(this.own, 5)))
+			.get("id")
 			.asString();
-		HttpResponse<String> notYet = post("/api/events/" + planned + "/registrations", null,
+		HttpResponse<String> notYet = this.http.post("/api/events/" + planned + "/registrations", null,
 				form("early@example.org", "Früh"));
 		assertThat(notYet.statusCode()).isEqualTo(409);
-		assertThat(problem(notYet).get("detail").asString()).contains("noch nicht geöffnet");
+		assertThat(this.http.problem(notYet).get("detail").asString()).contains("noch nicht geöffnet");
 
 		String event = openEvent(5);
 		Map<String, Object> bad = new LinkedHashMap<>();
@@ -283,43 +290,46 @@ abstract class RegistrationIntegrationTests {
 		bad.put("email", "keine-adresse");
 		bad.put("organisation", "x".repeat(201));
 		bad.put("consent", false);
-		HttpResponse<String> invalid = post("/api/events/" + event + "/registrations", null, bad);
+		HttpResponse<String> invalid = this.http.post("/api/events/" + event + "/registrations", null, bad);
 		assertThat(invalid.statusCode()).isEqualTo(400);
-		assertThat(problem(invalid).get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("name",
-				"email", "organisation", "participantGroup", "consent");
+		assertThat(this.http.problem(invalid).get("errors").findValuesAsString("field"))
+			.containsExactlyInAnyOrder("name", "email", "organisation", "participantGroup", "consent");
 		assertThat(invalid.body()).contains("keine gültige E-Mail-Adresse");
 
 		Map<String, Object> unknownGroup = form("group@example.org", "Gruppe");
 		unknownGroup.put("participantGroup", "ALIENS");
-		HttpResponse<String> unreadable = post("/api/events/" + event + "/registrations", null, unknownGroup);
+		HttpResponse<String> unreadable = this.http.post("/api/events/" + event + "/registrations", null, unknownGroup);
 		assertThat(unreadable.statusCode()).isEqualTo(400);
-		assertThat(problem(unreadable).get("errors").findValuesAsString("field")).containsExactly("participantGroup");
+		assertThat(this.http.problem(unreadable).get("errors").findValuesAsString("field"))
+			.containsExactly("participantGroup");
 
 		Map<String, Object> injection = form("inject@example.org", "x");
 		injection.put("name", Map.of("$ne", ""));
-		assertThat(post("/api/events/" + event + "/registrations", null, injection).statusCode()).isEqualTo(400);
+		assertThat(this.http.post("/api/events/" + event + "/registrations", null, injection).statusCode())
+			.isEqualTo(400);
 		assertThat(countRegistrations(event)).isZero();
 		assertThat(countRegistrations(planned)).isZero();
 
 		// Markup is just text: stored and returned exactly as typed.
 		String script = "<script>alert('x')</script> Müller";
-		JsonNode created = body(
-				post("/api/events/" + event + "/registrations", null, form("markup@example.org", script)));
-		assertThat(body(get("/api/registrations/" + created.get("token").asString())).get("name").asString())
-			.isEqualTo(script);
+		JsonNode created = this.http
+			.body(this.http.post("/api/events/" + event + "/registrations", null, form("markup@example.org", script)));
+		assertThat(this.http.body(this.http.get("/api/registrations/" + created.get("token").asString()))
+			.get("name")
+			.asString()).isEqualTo(script);
 
-		assertThat(post("/api/events/" + event + "/cancel", TestTokens.initiative(this.own)).statusCode())
+		assertThat(this.http.post("/api/events/" + event + "/cancel", TestTokens.initiative(this.own)).statusCode())
 			.isEqualTo(200);
-		HttpResponse<String> cancelledEvent = post("/api/events/" + event + "/registrations", null,
+		HttpResponse<String> cancelledEvent = this.http.post("/api/events/" + event + "/registrations", null,
 				form("late@example.org", "Spät"));
 		assertThat(cancelledEvent.statusCode()).isEqualTo(409);
-		assertThat(problem(cancelledEvent).get("detail").asString()).contains("abgesagt");
+		assertThat(this.http.problem(cancelledEvent).get("detail").asString()).contains("abgesagt");
 
 		String forged = created.get("token").asString();
 		forged = forged.substring(0, forged.length() - 2) + (forged.endsWith("AA") ? "BB" : "AA");
-		HttpResponse<String> unknown = get("/api/registrations/" + forged);
+		HttpResponse<String> unknown = this.http.get("/api/registrations/" + forged);
 		assertThat(unknown.statusCode()).isEqualTo(404);
-		assertThat(problem(unknown).get("detail").asString()).contains("Anmelde-Link");
+		assertThat(this.http.problem(unknown).get("detail").asString()).contains("Anmelde-Link");
 	}
 
 	@Test
@@ -330,34 +340,39 @@ abstract class RegistrationIntegrationTests {
 		String path = "/api/events/" + event + "/check-ins";
 		Map<String, Object> byQr = Map.of("token", pupil.get("link").asString());
 
-		assertThat(post(path, null, byQr).statusCode()).isEqualTo(401);
-		assertThat(post(path, TestTokens.initiative(this.other), byQr).statusCode()).isEqualTo(403);
-		assertThat(get("/api/events/" + event + "/registrations").statusCode()).isEqualTo(401);
+		assertThat(this.http.post(path, null, byQr).statusCode()).isEqualTo(401);
+		assertThat(this.http.post(path, TestTokens.initiative(this.other), byQr).statusCode()).isEqualTo(403);
+		assertThat(this.http.get("/api/events/" + event + "/registrations").statusCode()).isEqualTo(401);
 
-		JsonNode checkedIn = body(post(path, TestTokens.initiative(this.own), byQr));
+		JsonNode checkedIn = this.http.body(this.http.post(path, TestTokens.initiative(this.own), byQr));
 		assertThat(checkedIn.at("/registration/checkedIn").asBoolean()).isTrue();
 		assertThat(checkedIn.get("alreadyCheckedIn").asBoolean()).isFalse();
-		assertThat(body(post(path, TestTokens.initiative(this.own), byQr)).get("alreadyCheckedIn").asBoolean())
-			.isTrue();
-		String professionalId = body(get("/api/registrations/" + professional.get("token").asString())).get("id")
+		assertThat(this.http.body(this.http.post(path, TestTokens.initiative(this.own), byQr))
+			.get("alreadyCheckedIn")
+			.asBoolean()).isTrue();
+		String professionalId = this.http
+			.body(this.http.get("/api/registrations/" + professional.get("token").asString()))
+			.get("id")
 			.asString();
-		body(post(path, TestTokens.staff(), Map.of("registrationId", professionalId)));
+		this.http.body(this.http.post(path, TestTokens.staff(), Map.of("registrationId", professionalId)));
 
-		JsonNode list = body(get("/api/events/" + event + "/registrations?q=PRO", TestTokens.initiative(this.own)));
+		JsonNode list = this.http
+			.body(this.http.get("/api/events/" + event + "/registrations?q=PRO", TestTokens.initiative(this.own)));
 		assertThat(list.get("registrations")).hasSize(1);
 		assertThat(list.at("/summary/checkedIn").asInt()).isEqualTo(2);
 		assertThat(list.at("/summary/byGroup/PUPIL/checkedIn").asInt()).isEqualTo(1);
 		assertThat(list.at("/summary/byGroup/PROFESSIONAL/checkedIn").asInt()).isEqualTo(1);
 
-		JsonNode undone = body(delete(path + "/" + professionalId, TestTokens.initiative(this.own)));
+		JsonNode undone = this.http
+			.body(this.http.delete(path + "/" + professionalId, TestTokens.initiative(this.own)));
 		assertThat(undone.get("checkedIn").asBoolean()).isFalse();
 
 		String otherEvent = openEvent(3);
 		JsonNode elsewhere = registered(otherEvent, "elsewhere");
-		HttpResponse<String> wrongEvent = post(path, TestTokens.initiative(this.own),
+		HttpResponse<String> wrongEvent = this.http.post(path, TestTokens.initiative(this.own),
 				Map.of("token", elsewhere.get("token").asString()));
 		assertThat(wrongEvent.statusCode()).isEqualTo(409);
-		assertThat(problem(wrongEvent).get("detail").asString()).contains("anderen Veranstaltung");
+		assertThat(this.http.problem(wrongEvent).get("detail").asString()).contains("anderen Veranstaltung");
 
 		List<ConsumerRecord<String, String>> records = recordsOf(event, 5);
 		assertValidAgainstTheContract(records);
@@ -365,7 +380,9 @@ abstract class RegistrationIntegrationTests {
 			.filter((r) -> KafkaTopics.header(r, CloudEventHeaders.TYPE).endsWith("ParticipantCheckedIn"))
 			.findFirst()
 			.orElseThrow();
-		String pupilId = body(get("/api/registrations/" + pupil.get("token").asString())).get("id").asString();
+		String pupilId = this.http.body(this.http.get("/api/registrations/" + pupil.get("token").asString()))
+			.get("id")
+			.asString();
 		assertThat(this.json.readTree(checkIn.value()).get("feedbackTokenHash").asString())
 			.isEqualTo(RegistrationTokens.sha256(this.tokens.feedbackToken(pupilId)));
 		assertThat(this.json.readTree(checkIn.value()).get("method").asString()).isEqualTo("QR_CODE");
@@ -379,10 +396,11 @@ abstract class RegistrationIntegrationTests {
 		JsonNode sick = registered(event, "sick");
 		JsonNode waiting = registered(event, "next-in-line");
 		String path = "/api/events/" + event + "/registrations/" + idOf(sick) + "/cancel";
-		assertThat(post(path, null).statusCode()).isEqualTo(401);
-		assertThat(post(path, TestTokens.initiative(this.other)).statusCode()).isEqualTo(403);
+		assertThat(this.http.post(path, null).statusCode()).isEqualTo(401);
+		assertThat(this.http.post(path, TestTokens.initiative(this.other)).statusCode()).isEqualTo(403);
 		assertThat(status(sick)).isEqualTo("CONFIRMED");
-		assertThat(body(post(path, TestTokens.initiative(this.own))).get("status").asString()).isEqualTo("CANCELLED");
+		assertThat(this.http.body(this.http.post(path, TestTokens.initiative(this.own))).get("status").asString())
+			.isEqualTo("CANCELLED");
 		assertThat(status(waiting)).isEqualTo("CONFIRMED");
 		List<ConsumerRecord<String, String>> records = recordsOf(event, 4);
 		assertThat(payloadOf(records, idOf(sick), "RegistrationCancelled").get("cancelledBy").asString())
@@ -390,7 +408,9 @@ abstract class RegistrationIntegrationTests {
 	}
 
 	private String idOf(JsonNode registration) {
-		return body(get("/api/registrations/" + registration.get("token").asString())).get("id").asString();
+		return this.http.body(this.http.get("/api/registrations/" + registration.get("token").asString()))
+			.get("id")
+			.asString();
 	}
 
 	private List<String> typesOf(List<ConsumerRecord<String, String>> records, String registrationId) {
@@ -410,7 +430,9 @@ abstract class RegistrationIntegrationTests {
 	}
 
 	private String status(JsonNode registration) {
-		return body(get("/api/registrations/" + registration.get("token").asString())).get("status").asString();
+		return this.http.body(this.http.get("/api/registrations/" + registration.get("token").asString()))
+			.get("status")
+			.asString();
 	}
 
 	private long countRegistrations(String event) {
@@ -447,9 +469,9 @@ abstract class RegistrationIntegrationTests {
 	private JsonNode registered(String event, String who, String group) {
 		Map<String, Object> form = form(who + "@example.org", "Teilnehmerin " + who);
 		form.put("participantGroup", group);
-		HttpResponse<String> response = post("/api/events/" + event + "/registrations", null, form);
+		HttpResponse<String> response = this.http.post("/api/events/" + event + "/registrations", null, form);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-		return body(response);
+		return this.http.body(response);
 	}
 
 	private Map<String, Object> form(String email, String name) {
@@ -464,9 +486,11 @@ abstract class RegistrationIntegrationTests {
 	}
 
 	private String openEvent(int capacity) {
-		JsonNode created = body(post("/api/events", TestTokens.initiative(this.own), eventBody(this.own, capacity)));
+		JsonNode created = this.http
+			.body(this.http.post("/api/events", TestTokens.initiative(this.own), eventBody(this.own, capacity)));
 		String id = created.get("id").asString();
-		assertThat(post("/api/events/" + id + "/open", TestTokens.initiative(this.own)).statusCode()).isEqualTo(200);
+		assertThat(this.http.post("/api/events/" + id + "/open", TestTokens.initiative(this.own)).statusCode())
+			.isEqualTo(200);
 		return id;
 	}
 
@@ -501,40 +525,7 @@ abstract class RegistrationIntegrationTests {
 	}
 
 	private List<ConsumerRecord<String, String>> recordsOf(String eventId, int expected) {
-		List<ConsumerRecord<String, String>> mine = new ArrayList<>();
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			mine.clear();
-			readTopic().stream().filter((r) -> eventId.equals(r.key())).forEach(mine::add);
-			assertThat(mine).hasSize(expected);
-		});
-		return mine;
-	}
-
-	/** Everything on the topic, deduplicated by ce_id like every consumer does. */
-	private List<ConsumerRecord<String, String>> readTopic() {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		List<ConsumerRecord<String, String>> records = new ArrayList<>();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-				new StringDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(10))
-				.stream()
-				.map((info) -> new TopicPartition(TOPIC, info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-			Instant deadline = Instant.now().plusSeconds(20);
-			while (partitions.stream().anyMatch((p) -> consumer.position(p) < end.get(p))
-					&& Instant.now().isBefore(deadline)) {
-				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-			}
-		}
-		Map<String, ConsumerRecord<String, String>> byCeId = new LinkedHashMap<>();
-		records.stream()
-			.sorted(java.util.Comparator.comparingLong(ConsumerRecord::offset))
-			.forEach((r) -> byCeId.putIfAbsent(KafkaTopics.header(r, CloudEventHeaders.ID), r));
-		return new ArrayList<>(byCeId.values());
+		return KafkaTopics.recordsOf(bootstrapServers(), TOPIC, eventId, expected);
 	}
 
 	private Map<String, String> headers(String eventType, String subject) {
@@ -542,61 +533,6 @@ abstract class RegistrationIntegrationTests {
 				CloudEventHeaders.TYPE, CloudEventHeaders.ceType(eventType), CloudEventHeaders.SOURCE,
 				"/initiative-registry", CloudEventHeaders.SUBJECT, subject, CloudEventHeaders.TIME,
 				Instant.now().toString());
-	}
-
-	private JsonNode body(HttpResponse<String> response) {
-		assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
-		return this.json.readTree(response.body());
-	}
-
-	private JsonNode problem(HttpResponse<String> response) {
-		assertThat(response.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		return this.json.readTree(response.body());
-	}
-
-	private HttpResponse<String> get(String path) {
-		return get(path, null);
-	}
-
-	private HttpResponse<String> get(String path, String token) {
-		return send(HttpRequest.newBuilder(uri(path)).GET(), token);
-	}
-
-	private HttpResponse<String> delete(String path, String token) {
-		return send(HttpRequest.newBuilder(uri(path)).DELETE(), token);
-	}
-
-	private HttpResponse<String> post(String path, String token) {
-		return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()), token);
-	}
-
-	private HttpResponse<String> post(String path, String token, Object body) {
-		return send(HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body))), token);
-	}
-
-	private HttpResponse<String> put(String path, String token, Object body) {
-		return send(HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body))), token);
-	}
-
-	private HttpResponse<String> send(HttpRequest.Builder request, String token) {
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		try {
-			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://localhost:" + this.environment.getProperty("local.server.port") + path);
 	}
 
 }

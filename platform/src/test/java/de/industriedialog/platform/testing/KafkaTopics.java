@@ -4,9 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import de.industriedialog.contracts.CloudEventHeaders;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,9 +18,14 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Reads and writes Kafka topics with the plain client, the way a service in another
@@ -50,6 +59,54 @@ public final class KafkaTopics {
 			}
 		}
 		return records;
+	}
+
+	/**
+	 * Everything on a topic up to its current end, deduplicated by {@code ce_id} like
+	 * every consumer does (the outbox delivers at least once: an entry may be sent again
+	 * with the same {@code ce_id}, docs/adr/0002), in offset order. Assigns the
+	 * partitions instead of joining a group, so there is no rebalance to wait for. A
+	 * topic that does not exist (yet) reads as empty and is not created by the reading.
+	 */
+	public static List<ConsumerRecord<String, String>> readTopic(String bootstrapServers, String topic) {
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		List<ConsumerRecord<String, String>> records = new ArrayList<>();
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+				new StringDeserializer())) {
+			List<PartitionInfo> infos = consumer.listTopics(Duration.ofSeconds(10)).getOrDefault(topic, List.of());
+			List<TopicPartition> partitions = infos.stream()
+				.map((info) -> new TopicPartition(topic, info.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+			Instant deadline = Instant.now().plusSeconds(20);
+			while (partitions.stream().anyMatch((p) -> consumer.position(p) < end.get(p))
+					&& Instant.now().isBefore(deadline)) {
+				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+			}
+		}
+		Map<String, ConsumerRecord<String, String>> byCeId = new LinkedHashMap<>();
+		records.stream()
+			.sorted(Comparator.comparingLong(ConsumerRecord::offset))
+			.forEach((r) -> byCeId.putIfAbsent(header(r, CloudEventHeaders.ID), r));
+		return new ArrayList<>(byCeId.values());
+	}
+
+	/**
+	 * Waits up to 30 seconds until exactly {@code expected} records with the key are on
+	 * the topic (read with {@link #readTopic(String, String)}); those records.
+	 */
+	public static List<ConsumerRecord<String, String>> recordsOf(String bootstrapServers, String topic, String key,
+			int expected) {
+		List<ConsumerRecord<String, String>> mine = new ArrayList<>();
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			mine.clear();
+			readTopic(bootstrapServers, topic).stream().filter((r) -> key.equals(r.key())).forEach(mine::add);
+			assertThat(mine).hasSize(expected);
+		});
+		return mine;
 	}
 
 	public static String header(ConsumerRecord<?, ?> record, String name) {
