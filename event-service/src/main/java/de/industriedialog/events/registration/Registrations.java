@@ -95,6 +95,9 @@ public class Registrations {
 			// The same address in two requests at the same moment: the other one won.
 			if (seat) {
 				this.ledger.releaseSeat(eventId);
+				// The winner may have been put on the waitlist while this request held
+				// the seat it gives back now: hand the seat on.
+				promoteWaiting(eventId);
 			}
 			return new Registered(this.store.findByEmail(eventId, form.emailKey()).orElseThrow(() -> ex), false);
 		}
