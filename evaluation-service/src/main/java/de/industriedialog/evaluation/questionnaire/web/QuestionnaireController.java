@@ -9,6 +9,7 @@ import de.industriedialog.evaluation.questionnaire.Questionnaire;
 import de.industriedialog.evaluation.questionnaire.StandardQuestionnaire;
 import de.industriedialog.platform.security.CurrentUser;
 import de.industriedialog.platform.web.NotFoundException;
+import de.industriedialog.platform.web.QrCodeSvg;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;

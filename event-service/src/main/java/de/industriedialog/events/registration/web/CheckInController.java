@@ -7,6 +7,7 @@ import de.industriedialog.events.registration.CheckIns;
 import de.industriedialog.events.registration.ParticipantGroup;
 import de.industriedialog.events.registration.Registration;
 import de.industriedialog.events.registration.RegistrationStatus;
+import de.industriedialog.events.registration.Registrations;
 import de.industriedialog.platform.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -31,9 +32,9 @@ class CheckInController {
 
 	private final CheckIns checkIns;
 
-	private final de.industriedialog.events.registration.Registrations registrations;
+	private final Registrations registrations;
 
-	CheckInController(CheckIns checkIns, de.industriedialog.events.registration.Registrations registrations) {
+	CheckInController(CheckIns checkIns, Registrations registrations) {
 		this.checkIns = checkIns;
 		this.registrations = registrations;
 	}

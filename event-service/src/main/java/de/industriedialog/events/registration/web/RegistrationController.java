@@ -11,6 +11,7 @@ import de.industriedialog.events.registration.RegistrationStatus;
 import de.industriedialog.events.registration.RegistrationTokens;
 import de.industriedialog.events.registration.Registrations;
 import de.industriedialog.platform.web.NotFoundException;
+import de.industriedialog.platform.web.QrCodeSvg;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -95,7 +96,7 @@ class RegistrationController {
 		Registration registration = this.registrations.byToken(token);
 		return ResponseEntity.ok()
 			.cacheControl(org.springframework.http.CacheControl.noStore())
-			.body(QrCodeSvg.of(link(this.tokens.personalToken(registration.id()))));
+			.body(QrCodeSvg.of(link(this.tokens.personalToken(registration.id())), "QR-Code für den Check-in"));
 	}
 
 	@GetMapping("/api/events/{eventId}/availability")

@@ -1,4 +1,4 @@
-package de.industriedialog.events.registration.web;
+package de.industriedialog.platform.web;
 
 import java.util.Map;
 
@@ -9,16 +9,24 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
+import org.springframework.web.util.HtmlUtils;
+
 /**
  * Draws a QR code as SVG: one path of unit squares, sharp at any size and a few hundred
- * bytes, so the check-in code prints and scans well from a phone screen.
+ * bytes, so a code scans well from a phone screen, a projected slide or a printed page.
+ * Used for the check-in code of a registration and the shared feedback link of an event.
  */
-final class QrCodeSvg {
+public final class QrCodeSvg {
 
 	private QrCodeSvg() {
 	}
 
-	static String of(String text) {
+	/**
+	 * @param text what the code holds, e.g. a link
+	 * @param label the accessible name of the image (German)
+	 * @return the SVG document
+	 */
+	public static String of(String text, String label) {
 		BitMatrix matrix;
 		try {
 			matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
@@ -37,7 +45,7 @@ final class QrCodeSvg {
 			}
 		}
 		return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + matrix.getHeight()
-				+ "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"QR-Code für den Check-in\">"
+				+ "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"" + HtmlUtils.htmlEscape(label) + "\">"
 				+ "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
 	}
 
