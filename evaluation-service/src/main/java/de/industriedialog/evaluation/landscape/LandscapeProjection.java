@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -26,20 +27,33 @@ class LandscapeProjection {
 
 	private final JsonMapper jsonMapper;
 
-	LandscapeProjection(MongoTemplate mongo, JsonMapper jsonMapper) {
+	private final ApplicationEventPublisher events;
+
+	LandscapeProjection(MongoTemplate mongo, JsonMapper jsonMapper, ApplicationEventPublisher events) {
 		this.mongo = mongo;
 		this.jsonMapper = jsonMapper;
+		this.events = events;
 	}
 
 	/**
 	 * @return whether the event changed the view
 	 */
 	boolean apply(IncomingEvent event) {
+		boolean changed = applyFacts(event);
+		if (changed) {
+			this.events.publishEvent(new InitiativeFactChanged(facts(event).initiativeId(), event.time()));
+		}
+		return changed;
+	}
+
+	private boolean applyFacts(IncomingEvent event) {
 		return switch (event.eventType()) {
 			case "SteckbriefPublished", "SteckbriefUpdated" -> {
 				SteckbriefFacts facts = facts(event);
 				yield applyIfNewer(event.id(), facts,
-						new Update().set("level", facts.level())
+						new Update().set("name", facts.name())
+							.set("foundingYear", facts.foundingYear())
+							.set("level", facts.level())
 							.set("type", facts.type())
 							.set("state", facts.state())
 							.set("composition", facts.composition())

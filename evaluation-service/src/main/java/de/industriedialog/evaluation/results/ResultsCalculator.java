@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.Collator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -21,7 +23,7 @@ import de.industriedialog.evaluation.questionnaire.QuestionnaireItem;
  * the item, one decimal, rounded half up once from the exact fraction (so the top-two
  * share is computed from the counts, not added up from rounded shares).
  */
-final class ResultsCalculator {
+public final class ResultsCalculator {
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -29,7 +31,7 @@ final class ResultsCalculator {
 
 	private final String suppressedLabel;
 
-	ResultsCalculator(int minGroupSize) {
+	public ResultsCalculator(int minGroupSize) {
 		this.minGroupSize = Math.max(1, minGroupSize);
 		this.suppressedLabel = "weniger als " + this.minGroupSize;
 	}
@@ -60,14 +62,23 @@ final class ResultsCalculator {
 	 * item does not offer are not counted).
 	 */
 	FigureSet figures(QuestionnaireItem item, List<String> codes) {
-		List<String> known = codes.stream().filter(item::offers).toList();
-		long n = known.size();
+		Map<String, Long> counts = new HashMap<>();
+		codes.forEach((code) -> counts.merge(code, 1L, Long::sum));
+		return figures(item, counts);
+	}
+
+	/**
+	 * The figures of one item from counts per answer code, e.g. summed up over many
+	 * events for the KPIs (codes the item does not offer are not counted).
+	 */
+	public FigureSet figures(QuestionnaireItem item, Map<String, Long> counts) {
+		long n = item.options().stream().mapToLong((option) -> counts.getOrDefault(option.code(), 0L)).sum();
 		if (n < this.minGroupSize) {
 			return new FigureSet(item.id(), item.text(), true, this.suppressedLabel, null, null, null);
 		}
 		List<OptionFigure> options = new ArrayList<>();
 		for (AnswerOption option : item.options()) {
-			long count = known.stream().filter(option.code()::equals).count();
+			long count = counts.getOrDefault(option.code(), 0L);
 			options.add(new OptionFigure(option.code(), option.label(), count, percent(count, n)));
 		}
 		BigDecimal topTwo = (item.topTwo() && options.size() >= 2)
@@ -75,7 +86,7 @@ final class ResultsCalculator {
 		return new FigureSet(item.id(), item.text(), false, null, n, options, topTwo);
 	}
 
-	static BigDecimal percent(long count, long n) {
+	public static BigDecimal percent(long count, long n) {
 		return BigDecimal.valueOf(count).multiply(HUNDRED).divide(BigDecimal.valueOf(n), 1, RoundingMode.HALF_UP);
 	}
 

@@ -35,7 +35,8 @@ class InitiativeLandscapeTest {
 	}
 
 	private static InitiativeFact fact(String id, String level, String type, String state, String composition) {
-		return new InitiativeFact(id, level, type, state, composition, List.of(), true, 1, List.of());
+		return new InitiativeFact(id, "Initiative " + id, null, level, type, state, composition, List.of(), true, 1,
+				List.of());
 	}
 
 }

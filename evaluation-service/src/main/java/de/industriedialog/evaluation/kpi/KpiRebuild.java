@@ -1,0 +1,264 @@
+package de.industriedialog.evaluation.kpi;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+
+import de.industriedialog.evaluation.kpi.KpiFacts.Stamped;
+import de.industriedialog.evaluation.landscape.InitiativeFacts;
+import de.industriedialog.platform.messaging.IncomingEvent;
+import de.industriedialog.platform.messaging.UnprocessableEventException;
+import de.industriedialog.platform.web.ConflictException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rebuilds the KPI views from the topics: empties the facts (and the initiative facts),
+ * takes the end offsets of the four topics, reads every partition from offset 0 up to
+ * them with a consumer of its own (no group, so the live consumers' offsets stay as they
+ * are) and applies the same idempotent fact writes in bulk, then reloads the view from
+ * the facts. The live consumers keep running meanwhile: a fact they write again is
+ * matched by version and {@code ce_id} and changes nothing (docs/adr/0008).
+ */
+@Component
+public class KpiRebuild {
+
+	static final List<String> TOPICS = List.of(InitiativeFacts.TOPIC, KpiPayloads.EVENTS_TOPIC,
+			KpiPayloads.REGISTRATIONS_TOPIC, KpiPayloads.FEEDBACK_TOPIC);
+
+	private static final Logger log = LoggerFactory.getLogger(KpiRebuild.class);
+
+	private static final int BATCH = 5000;
+
+	private final KpiView view;
+
+	private final KpiFacts facts;
+
+	private final InitiativeFacts initiativeFacts;
+
+	private final KpiPayloads payloads;
+
+	private final KafkaProperties kafka;
+
+	private final Clock clock;
+
+	private final AtomicReference<RebuildStatus> status = new AtomicReference<>(RebuildStatus.IDLE);
+
+	private final AtomicLong records = new AtomicLong();
+
+	KpiRebuild(KpiView view, KpiFacts facts, InitiativeFacts initiativeFacts, KpiPayloads payloads,
+			KafkaProperties kafka, Clock clock) {
+		this.view = view;
+		this.facts = facts;
+		this.initiativeFacts = initiativeFacts;
+		this.payloads = payloads;
+		this.kafka = kafka;
+		this.clock = clock;
+	}
+
+	/**
+	 * Starts a rebuild in the background.
+	 * @throws ConflictException if one is running
+	 */
+	public RebuildStatus start() {
+		Instant startedAt = this.clock.instant();
+		RebuildStatus running = new RebuildStatus("RUNNING", startedAt, null, 0, null);
+		RebuildStatus current;
+		do {
+			current = this.status.get();
+			if (current.running()) {
+				throw new ConflictException("Die Kennzahlen werden gerade neu aufgebaut. "
+						+ "Bitte warten Sie, bis dieser Lauf abgeschlossen ist.");
+			}
+		}
+		while (!this.status.compareAndSet(current, running));
+		this.records.set(0);
+		Thread worker = new Thread(() -> run(startedAt), "kpi-rebuild");
+		worker.setDaemon(true);
+		worker.start();
+		return running;
+	}
+
+	public RebuildStatus status() {
+		RebuildStatus current = this.status.get();
+		return current.running()
+				? new RebuildStatus(current.state(), current.startedAt(), null, this.records.get(), null) : current;
+	}
+
+	private void run(Instant startedAt) {
+		long started = System.nanoTime();
+		boolean done = false;
+		this.view.beginRebuild();
+		try {
+			replay();
+			done = true;
+		}
+		catch (RuntimeException ex) {
+			log.error("KPI rebuild failed", ex);
+		}
+		finally {
+			try {
+				this.view.endRebuild();
+			}
+			catch (RuntimeException ex) {
+				done = false;
+				log.error("KPI view could not be reloaded after the rebuild", ex);
+			}
+			long durationMs = (System.nanoTime() - started) / 1_000_000;
+			this.status.set(new RebuildStatus(done ? "DONE" : "FAILED", startedAt, this.clock.instant(),
+					this.records.get(), durationMs));
+			log.info("KPI rebuild {}: {} records of {} replayed in {} ms", done ? "done" : "failed", this.records.get(),
+					TOPICS, durationMs);
+		}
+	}
+
+	private void replay() {
+		this.facts.clear();
+		this.initiativeFacts.clear();
+		Map<String, Object> config = new HashMap<>(this.kafka.buildConsumerProperties());
+		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, OffsetResetStrategy.EARLIEST.toString());
+		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BATCH);
+		config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+				new ByteArrayDeserializer())) {
+			Map<String, List<PartitionInfo>> existing = consumer.listTopics(Duration.ofSeconds(30));
+			List<TopicPartition> partitions = TOPICS.stream()
+				.flatMap((topic) -> existing.getOrDefault(topic, List.of())
+					.stream()
+					.map((info) -> new TopicPartition(topic, info.partition())))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			// Taken after the views were emptied: everything before is replayed here,
+			// everything after comes through the live consumers (or both, harmlessly).
+			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+			Set<TopicPartition> open = new HashSet<>(partitions);
+			closeFinished(consumer, open, end);
+			while (!open.isEmpty()) {
+				Batch batch = new Batch();
+				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+					if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+						batch.add(record);
+					}
+				}
+				batch.apply();
+				closeFinished(consumer, open, end);
+			}
+		}
+	}
+
+	private static void closeFinished(KafkaConsumer<?, ?> consumer, Set<TopicPartition> open,
+			Map<TopicPartition, Long> end) {
+		List<TopicPartition> finished = open.stream().filter((p) -> consumer.position(p) >= end.get(p)).toList();
+		if (!finished.isEmpty()) {
+			consumer.pause(finished);
+			finished.forEach(open::remove);
+		}
+	}
+
+	/**
+	 * The records of one poll, reduced per aggregate to the one that wins (the first with
+	 * the highest version, as the sequential conditional writes would leave it) and
+	 * written in bulk.
+	 */
+	private final class Batch {
+
+		private final List<IncomingEvent> initiatives = new ArrayList<>();
+
+		private final Map<String, Stamped<EventFact>> events = new LinkedHashMap<>();
+
+		private final Map<String, Stamped<RegistrationFact>> registrations = new LinkedHashMap<>();
+
+		private final Map<String, FeedbackFact> feedback = new LinkedHashMap<>();
+
+		void add(ConsumerRecord<byte[], byte[]> record) {
+			KpiRebuild.this.records.incrementAndGet();
+			IncomingEvent event;
+			try {
+				event = incoming(record);
+				switch (record.topic()) {
+					case KpiPayloads.EVENTS_TOPIC -> keepNewest(this.events, KpiRebuild.this.payloads.eventFact(event),
+							event, EventFact::eventId, EventFact::version);
+					case KpiPayloads.REGISTRATIONS_TOPIC ->
+						keepNewest(this.registrations, KpiRebuild.this.payloads.registrationFact(event), event,
+								RegistrationFact::registrationId, RegistrationFact::version);
+					case KpiPayloads.FEEDBACK_TOPIC -> {
+						FeedbackFact fact = KpiRebuild.this.payloads.feedbackFact(event);
+						if (fact != null) {
+							this.feedback.putIfAbsent(fact.responseId(), fact);
+						}
+					}
+					default -> this.initiatives.add(event);
+				}
+			}
+			catch (UnprocessableEventException ex) {
+				// The live consumer parks it in the dead-letter topic.
+				log.debug("KPI rebuild skips {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+						ex.getMessage());
+			}
+		}
+
+		void apply() {
+			for (IncomingEvent event : this.initiatives) {
+				try {
+					KpiRebuild.this.initiativeFacts.apply(event);
+				}
+				catch (UnprocessableEventException ex) {
+					log.debug("KPI rebuild skips {}: {}", event.id(), ex.getMessage());
+				}
+			}
+			KpiRebuild.this.facts.applyEvents(this.events.values());
+			KpiRebuild.this.facts.applyRegistrations(this.registrations.values());
+			KpiRebuild.this.facts.applyFeedback(new ArrayList<>(this.feedback.values()));
+		}
+
+		private <T> void keepNewest(Map<String, Stamped<T>> batch, T fact, IncomingEvent event, Function<T, String> id,
+				ToLongFunction<T> version) {
+			if (fact == null) {
+				return;
+			}
+			Stamped<T> kept = batch.get(id.apply(fact));
+			if (kept == null || version.applyAsLong(kept.fact()) < version.applyAsLong(fact)) {
+				batch.put(id.apply(fact), new Stamped<>(event.id(), fact));
+			}
+		}
+
+	}
+
+	private static IncomingEvent incoming(ConsumerRecord<byte[], byte[]> record) {
+		if (record.value() == null) {
+			throw new UnprocessableEventException("record without a value");
+		}
+		MessageBuilder<byte[]> message = MessageBuilder.withPayload(record.value());
+		for (Header header : record.headers()) {
+			message.setHeader(header.key(), (header.value() != null) ? header.value() : new byte[0]);
+		}
+		return IncomingEvent.from(message.build());
+	}
+
+}
