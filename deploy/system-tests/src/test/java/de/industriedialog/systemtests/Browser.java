@@ -95,6 +95,33 @@ final class Browser implements AutoCloseable {
 		wait(Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
 	}
 
+	/**
+	 * Waits until the element's text is exactly {@code text}, e.g. a figure a live update
+	 * changes; {@code timeout} is how long that may take end to end.
+	 */
+	void waitUntilTextIs(String id, String text, Duration timeout) {
+		wait(timeout).until(ExpectedConditions.textToBe(By.id(id), text));
+	}
+
+	/** Waits until the element's text no longer is {@code text}, e.g. a placeholder. */
+	void waitUntilTextIsNot(String id, String text) {
+		wait(Duration.ofSeconds(20)).until((driver) -> !driver.findElement(By.id(id)).getText().equals(text));
+	}
+
+	/**
+	 * Waits until an element matching the selector has the attribute containing the text.
+	 */
+	void waitUntilAttributeContains(String cssSelector, String name, String fraction) {
+		wait(Duration.ofSeconds(20)).until((driver) -> driver.findElements(By.cssSelector(cssSelector))
+			.stream()
+			.anyMatch((element) -> String.valueOf(element.getDomAttribute(name)).contains(fraction)));
+	}
+
+	/** The attribute as written in the page (an {@code href} stays relative). */
+	String attribute(String cssSelector, String name) {
+		return this.driver.findElement(By.cssSelector(cssSelector)).getDomAttribute(name);
+	}
+
 	void waitUntilUrlContains(String fraction) {
 		wait(Duration.ofSeconds(20)).until(ExpectedConditions.urlContains(fraction));
 	}

@@ -19,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -597,6 +598,104 @@ class LocalStackSystemIT {
 		}
 	}
 
+	// ---- The staff's live KPI dashboard ----
+
+	@Test
+	@Order(14)
+	void shouldShowStaffTheLiveKpiDashboardWhichCountsANewFeedbackWithoutAReload() throws Exception {
+		assertThat(this.journeyEventId).as("event of the journey (test 10)").isNotNull();
+		Matcher credentials = demoCredentials();
+		String dashboard = "http://localhost:" + GATEWAY + "/kennzahlen.html";
+
+		// Without a session (401) and with an initiative's account (403) the page says
+		// who may see it and links to the login instead of showing figures.
+		try (Browser visitor = Browser.headlessChromium()) {
+			visitor.open(dashboard);
+			visitor.waitUntilVisible("zur-anmeldung");
+			assertThat(visitor.text("hinweis")).contains("Bitte melden Sie sich an");
+			assertThat(visitor.attribute("#zur-anmeldung", "href")).isEqualTo("/login");
+			assertThat(visitor.count("#inhalt:not([hidden])")).isZero();
+		}
+		try (Browser initiative = Browser.headlessChromium()) {
+			logIn(initiative, ORGANISER, ORGANISER_PASSWORD);
+			initiative.open(dashboard);
+			initiative.waitUntilVisible("zur-anmeldung");
+			assertThat(initiative.text("hinweis")).contains("Konto der Geschäftsstelle");
+			assertThat(initiative.count("#inhalt:not([hidden])")).isZero();
+		}
+
+		ApiSession staffApi = new ApiSession().logIn(credentials.group(1), credentials.group(2));
+		try (Browser staff = Browser.headlessChromium()) {
+			logIn(staff, credentials.group(1), credentials.group(2));
+			staff.open(dashboard);
+			staff.waitUntilVisible("inhalt");
+			staff.waitUntilTextContains("live", "Live");
+			// The tile shows what the API counts (earlier feedback has arrived by now).
+			String responses = String
+				.valueOf(staffApi.send("GET", "/api/kpi/overview", null, 200).at("/satisfaction/responses").asInt());
+			staff.waitUntilTextIs("wert-rueckmeldungen", responses, Duration.ofSeconds(30));
+			int before = Integer.parseInt(responses);
+			staff.script("window.__noReload = true");
+			staff.waitUntilTextIsNot("tabelle1-summe", "");
+			assertThat(Integer.parseInt(staff.text("tabelle1-summe").replace(".", ""))).isGreaterThanOrEqualTo(40);
+			assertThat(staff.text("tabelle1")).contains("lokal (Kommune)").contains("Mischtyp");
+			staff.screenshot(Path.of("target/screenshots/kennzahlen.png"));
+
+			// Someone answers through the event's shared link, as a phone would.
+			ApiSession organiser = new ApiSession().logIn(ORGANISER, ORGANISER_PASSWORD);
+			String link = organiser
+				.send("POST", "/api/questionnaires/events/" + this.journeyEventId + "/link", null, 201)
+				.get("token")
+				.asString();
+			Map<String, Object> feedback = new LinkedHashMap<>();
+			feedback.put("link", link);
+			feedback.put("deviceId", UUID.randomUUID().toString());
+			feedback.put("participantGroup", "PROFESSIONAL");
+			feedback.put("answers", Map.of("Q1", "FULLY", "Q2", "VERY_GOOD"));
+			assertThat(new ApiSession().send("POST", "/api/feedback", feedback, 201).get("responseId").asString())
+				.isNotBlank();
+			organiser.send("DELETE", "/api/questionnaires/events/" + this.journeyEventId + "/link", null, 204);
+
+			// The stream brings it to the open page: no reload, no click.
+			staff.waitUntilTextIs("wert-rueckmeldungen", String.valueOf(before + 1), Duration.ofSeconds(30));
+			assertThat(staff.script("return window.__noReload === true")).isEqualTo(true);
+			assertThat(staff.text("stand")).startsWith("Stand: ");
+
+			// The tile is a button: it lists the events behind it, each linked to its
+			// results.
+			staff.click("#kachel-rueckmeldungen");
+			staff.waitUntilTextContains("drilldown-tabelle", JOURNEY_EVENT);
+			assertThat(staff.count("#drilldown-tabelle a[href='/ergebnisse.html?event=" + this.journeyEventId + "']"))
+				.isEqualTo(1);
+
+			// Every table exports as CSV through the staff's session.
+			for (String export : List.of("#export-landscape", "#export-overview", "#export-events")) {
+				String path = staff.attribute(export, "href");
+				assertThat(path).as(export).startsWith("/api/kpi/export/");
+				HttpResponse<String> csv = staffApi.get(path);
+				assertThat(csv.statusCode()).as(path + " " + csv.body()).isEqualTo(200);
+				assertThat(csv.headers().firstValue("Content-Type")).as(path)
+					.hasValueSatisfying((type) -> assertThat(type).startsWith("text/csv"));
+			}
+			assertThat(get(staff.attribute("#export-landscape", "href")).statusCode()).as("CSV without a session")
+				.isEqualTo(401);
+
+			// A filter goes into the page's URL (to share) and into every request.
+			staff.select("f-land", "DE-HE");
+			staff.click("#filter button[type=submit]");
+			staff.waitUntilUrlContains("state=DE-HE");
+			staff.waitUntilTextContains("filter-zusammenfassung", "Bundesland: Hessen");
+			assertThat(staff.attribute("#export-overview", "href")).contains("state=DE-HE");
+			// The panels are fetched again with the filter (their links are rebuilt
+			// then).
+			staff.waitUntilAttributeContains("#aufschluesselung a.csv", "href", "by=state&state=DE-HE");
+			assertThat((String) staff.script("return document.getElementById('tabelle-state').textContent"))
+				.contains("Hessen")
+				.doesNotContain("Nordrhein-Westfalen");
+			assertThat(staff.script("return window.__noReload === true")).isEqualTo(true);
+		}
+	}
+
 	private JsonNode awaitMail(String to, String subjectContains) throws Exception {
 		String api = "http://localhost:" + (8025 + PORT_OFFSET) + "/api/messages";
 		String[] id = new String[1];
@@ -674,6 +773,13 @@ class LocalStackSystemIT {
 			HttpResponse<String> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).as(method + " " + path + " " + response.body()).isEqualTo(expectedStatus);
 			return response.body().isEmpty() ? null : LocalStackSystemIT.this.json.readTree(response.body());
+		}
+
+		/** A GET with the session, e.g. a download; the caller checks the answer. */
+		HttpResponse<String> get(String path) throws Exception {
+			return this.client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + GATEWAY + path))
+				.timeout(Duration.ofSeconds(20))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		}
 
 		private String csrf() {
