@@ -52,6 +52,12 @@ public class DialogueEvent {
 
 	private boolean campaignSupported;
 
+	/**
+	 * Entered by staff after it took place ("Nacherfassung"), e.g. the model-region
+	 * events of 2017: its start may lie in the past, and nobody gets a mail about it.
+	 */
+	private boolean recordedAfterwards;
+
 	private EventStatus status;
 
 	private Instant createdAt;
@@ -76,8 +82,14 @@ public class DialogueEvent {
 	}
 
 	DialogueEvent(String id, String initiativeId, EventDetails details, Instant now, String createdBy) {
+		this(id, initiativeId, details, now, createdBy, false);
+	}
+
+	DialogueEvent(String id, String initiativeId, EventDetails details, Instant now, String createdBy,
+			boolean recordedAfterwards) {
 		this.id = id;
 		this.initiativeId = initiativeId;
+		this.recordedAfterwards = recordedAfterwards;
 		this.status = EventStatus.PLANNED;
 		this.createdAt = now;
 		this.createdBy = createdBy;
@@ -218,6 +230,15 @@ public class DialogueEvent {
 
 	public boolean campaignSupported() {
 		return this.campaignSupported;
+	}
+
+	/**
+	 * Whether staff entered the event after it took place: no participant mails are sent
+	 * for it (confirmations, reminders, feedback invitations about a past event make no
+	 * sense).
+	 */
+	public boolean recordedAfterwards() {
+		return this.recordedAfterwards;
 	}
 
 	public EventStatus status() {

@@ -2,6 +2,7 @@ package de.industriedialog.events.dialogueevent;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +24,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class DialogueEvents {
+
+	static final String ONLY_STAFF_RECORDS = "Veranstaltungen mit einem Beginn in der Vergangenheit nachträglich "
+			+ "erfassen kann nur die Geschäftsstelle.";
 
 	private final DialogueEventRepository repository;
 
@@ -60,6 +64,19 @@ public class DialogueEvents {
 	 * of the account
 	 */
 	public DialogueEvent create(CurrentUser user, String initiativeId, EventDetails details) {
+		return create(user, initiativeId, details, false);
+	}
+
+	/**
+	 * Schedules a new event in state PLANNED.
+	 * @param initiativeId the initiative it belongs to; {@code null} means the initiative
+	 * of the account
+	 * @param recordedAfterwards {@code true} for staff entering an event that already
+	 * took place ("Nacherfassung"): its start must then lie in the past instead of the
+	 * future, and no participant mails are sent for it
+	 */
+	public DialogueEvent create(CurrentUser user, String initiativeId, EventDetails details,
+			boolean recordedAfterwards) {
 		String owner = (initiativeId == null || initiativeId.isBlank()) ? user.initiativeId() : initiativeId.strip();
 		if (owner == null) {
 			throw new InvalidEventException(
@@ -68,8 +85,15 @@ public class DialogueEvents {
 		user.requireActFor(owner);
 		requirePublished(owner, user);
 		Instant now = this.clock.instant();
-		requireValid(details, now, true);
-		DialogueEvent event = new DialogueEvent(UUID.randomUUID().toString(), owner, details, now, user.subject());
+		if (recordedAfterwards && !user.isStaff()) {
+			// The ordinary rules still apply, so the answer names the start as well.
+			List<EventProblem> problems = new ArrayList<>(details.problems(now, true, this.formats::contains));
+			problems.add(0, new EventProblem("recordedAfterwards", ONLY_STAFF_RECORDS));
+			throw new InvalidEventException(problems);
+		}
+		requireValid(details, now, !recordedAfterwards, recordedAfterwards);
+		DialogueEvent event = new DialogueEvent(UUID.randomUUID().toString(), owner, details, now, user.subject(),
+				recordedAfterwards);
 		event.raise(this.messages.scheduled(event, now));
 		return this.repository.insert(event);
 	}
@@ -98,7 +122,10 @@ public class DialogueEvents {
 		// Only a moved start has to lie in the future: an event that already began may
 		// still get a corrected description.
 		boolean startMoved = details.start() != null && !details.start().equals(event.start());
-		requireValid(details, now, startMoved);
+		if (startMoved && event.recordedAfterwards() && !user.isStaff()) {
+			throw new InvalidEventException(List.of(new EventProblem("start", ONLY_STAFF_RECORDS)));
+		}
+		requireValid(details, now, startMoved && !event.recordedAfterwards(), startMoved && event.recordedAfterwards());
 		if (details.equals(event.details())) {
 			return event;
 		}
@@ -166,8 +193,16 @@ public class DialogueEvents {
 		}
 	}
 
-	private void requireValid(EventDetails details, Instant now, boolean startMustBeFuture) {
-		List<EventProblem> problems = details.problems(now, startMustBeFuture, this.formats::contains);
+	/**
+	 * @param startMustBePast for an event recorded afterwards: it must have begun
+	 * already, or it would get the reminders and mails of a coming event after all
+	 */
+	private void requireValid(EventDetails details, Instant now, boolean startMustBeFuture, boolean startMustBePast) {
+		List<EventProblem> problems = new ArrayList<>(details.problems(now, startMustBeFuture, this.formats::contains));
+		if (startMustBePast && details.start() != null && details.start().isAfter(now)) {
+			problems.add(new EventProblem("start",
+					"Nachträglich erfassen lassen sich nur Veranstaltungen, die bereits begonnen haben."));
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidEventException(problems);
 		}

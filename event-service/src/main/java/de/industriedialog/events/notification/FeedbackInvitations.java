@@ -26,7 +26,8 @@ import org.springframework.messaging.Message;
  * When an event took place ({@code DialogueEventHeld} on {@code dialog.events.v1}, group
  * {@code event-service-mail}), invites everyone who was checked in to the evaluation,
  * with the personal single-use feedback link. Once per registration (mail key
- * {@value #MAIL_KEY}). One address the mail server refuses does not hold up the others:
+ * {@value #MAIL_KEY}); nobody for an event recorded afterwards, and nobody registered
+ * without an address. One address the mail server refuses does not hold up the others:
  * all are tried, then the record fails, and its retry mails only those still missing.
  */
 @Configuration(proxyBeanMethods = false)
@@ -85,6 +86,12 @@ public class FeedbackInvitations {
 			return;
 		}
 		DialogueEvent dialogue = found.get();
+		if (dialogue.recordedAfterwards()) {
+			// Entered after the fact (e.g. 2017): its participants answered on paper or
+			// through the event link, and a mail about it now would only confuse.
+			log.info("Not inviting to feedback on event {}: it was recorded afterwards", held.eventId());
+			return;
+		}
 		List<RuntimeException> failures = new ArrayList<>();
 		int sent = 0;
 		for (Registration registration : this.store.confirmedOf(held.eventId())) {

@@ -54,10 +54,16 @@ class MailDelivery {
 	 * event the mail answers, or a fixed key for mails sent once per registration
 	 * @param mail builds the mail; called only if it is to be sent
 	 * @return {@code true} if the mail was sent now, {@code false} if it had been before
+	 * or the registration has no address
 	 * @throws RuntimeException if the mail could not be handed to the mail server; it is
 	 * then not recorded as sent
 	 */
 	boolean sendOnce(Registration registration, String mailKey, Supplier<ParticipantMail> mail) {
+		if (registration.email() == null) {
+			// Registered at the door without an address: nobody to write to.
+			log.debug("Mail {} to registration {} skipped: no address", mailKey, registration.id());
+			return false;
+		}
 		if (!this.store.markMailSent(registration.id(), mailKey)) {
 			log.debug("Mail {} to registration {} was sent before", mailKey, registration.id());
 			return false;

@@ -32,7 +32,9 @@ import org.springframework.messaging.Message;
  * Names and addresses are read from the registration, never from the event (there are
  * none on the wire). A mail that no longer fits the registration is skipped: no
  * confirmation for a registration cancelled meanwhile, no waitlist notice once the person
- * has a seat.
+ * has a seat. Nobody is mailed about an event staff recorded afterwards (it is long
+ * past), nor someone registered at the door (in the room already, and often without an
+ * address).
  */
 @Configuration(proxyBeanMethods = false)
 public class RegistrationMailer {
@@ -103,10 +105,17 @@ public class RegistrationMailer {
 			return;
 		}
 		DialogueEvent dialogue = dialogueEvent.get();
+		if (dialogue.recordedAfterwards()) {
+			log.debug("Not mailing {} {}: event {} was recorded afterwards", event.eventType(), event.id(),
+					dialogue.id());
+			return;
+		}
 		RegistrationStatus status = registration.status();
 		switch (type) {
 			case CONFIRMATION -> {
-				if (status != RegistrationStatus.CANCELLED) {
+				// Someone registered at the door is in the room already: nothing to
+				// confirm.
+				if (status != RegistrationStatus.CANCELLED && !registration.walkIn()) {
 					this.delivery.sendOnce(registration, event.id(),
 							() -> this.composer.confirmation(registration, dialogue));
 				}

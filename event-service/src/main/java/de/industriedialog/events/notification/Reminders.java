@@ -64,7 +64,13 @@ public class Reminders {
 		int sent = 0;
 		int failed = 0;
 		for (DialogueEvent event : startingSoon(now)) {
+			if (event.recordedAfterwards()) {
+				continue;
+			}
 			for (Registration registration : this.store.confirmedOf(event.id())) {
+				if (registration.checkedIn()) {
+					continue; // e.g. registered at the door: here already
+				}
 				try {
 					if (this.delivery.sendOnce(registration, MAIL_KEY,
 							() -> this.composer.reminder(registration, event))) {

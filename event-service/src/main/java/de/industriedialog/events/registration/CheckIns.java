@@ -26,6 +26,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class CheckIns {
 
+	/** Check-in method: picked from the list, or registered at the door. */
+	static final String MANUAL = "MANUAL";
+
 	private final DialogueEvents events;
 
 	private final RegistrationStore store;
@@ -86,7 +89,7 @@ public class CheckIns {
 			return new CheckedIn(registration, false);
 		}
 		Instant now = this.clock.instant();
-		String method = (token != null) ? "QR_CODE" : "MANUAL";
+		String method = (token != null) ? "QR_CODE" : MANUAL;
 		String feedbackTokenHash = RegistrationTokens.sha256(this.tokens.feedbackToken(registration.id()));
 		Update update = RegistrationStore.set("checkedInAt", now).set("checkInMethod", method);
 		Optional<Registration> changed = this.store.change(registration, update,
@@ -135,7 +138,7 @@ public class CheckIns {
 		return event;
 	}
 
-	private static void requireCheckInPossible(DialogueEvent event) {
+	static void requireCheckInPossible(DialogueEvent event) {
 		if (event.status() != EventStatus.OPEN && event.status() != EventStatus.CLOSED) {
 			throw new ConflictException("Check-in ist nur möglich, solange die Veranstaltung zur Anmeldung geöffnet "
 					+ "oder geschlossen ist; sie ist " + event.status().germanName() + ".");

@@ -17,9 +17,14 @@ import de.industriedialog.platform.web.GermanProblemDetails.FieldProblem;
  * @param participantGroup the group the study counts (4.3)
  * @param consent whether the person agreed to the privacy notice shown
  * @param consentVersion the version of the notice that was shown
+ * @param representedInitiativeId the initiative the person comes for ("Ich vertrete die
+ * Initiative …"), optional; counts the initiatives taking part in network meetings
  */
 public record ParticipantForm(String name, String email, String organisation, ParticipantGroup participantGroup,
-		boolean consent, String consentVersion) {
+		boolean consent, String consentVersion, String representedInitiativeId) {
+
+	/** An initiative id is at most this long (as in the event contracts). */
+	static final int INITIATIVE_ID_MAX = 64;
 
 	static final int NAME_MAX = 100;
 
@@ -27,15 +32,24 @@ public record ParticipantForm(String name, String email, String organisation, Pa
 
 	static final int ORGANISATION_MAX = 200;
 
+	static final String UNKNOWN_INITIATIVE = "Diese Initiative kennen wir nicht. Bitte wähle sie aus der Liste aus "
+			+ "oder lass das Feld leer.";
+
 	// Deliberately plain: one @, no spaces, a dot in the domain. The confirmation mail is
 	// the real proof that the address works.
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\".]{2,}$");
+	static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\".]{2,}$");
 
 	public ParticipantForm {
 		name = trimToNull(name);
 		email = trimToNull(email);
 		organisation = trimToNull(organisation);
 		consentVersion = trimToNull(consentVersion);
+		representedInitiativeId = trimToNull(representedInitiativeId);
+	}
+
+	public ParticipantForm(String name, String email, String organisation, ParticipantGroup participantGroup,
+			boolean consent, String consentVersion) {
+		this(name, email, organisation, participantGroup, consent, consentVersion, null);
 	}
 
 	String emailKey() {
@@ -64,6 +78,9 @@ public record ParticipantForm(String name, String email, String organisation, Pa
 		if (this.participantGroup == null) {
 			problems.add(new FieldProblem("participantGroup",
 					"Bitte wähle aus, ob du zum Fachpublikum gehörst, in Ausbildung/Studium bist oder zur Schule gehst."));
+		}
+		if (this.representedInitiativeId != null && this.representedInitiativeId.length() > INITIATIVE_ID_MAX) {
+			problems.add(new FieldProblem("representedInitiativeId", UNKNOWN_INITIATIVE));
 		}
 		if (!this.consent) {
 			problems.add(new FieldProblem("consent",

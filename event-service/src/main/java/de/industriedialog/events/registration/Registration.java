@@ -45,6 +45,15 @@ public class Registration {
 
 	private ParticipantGroup participantGroup;
 
+	/** The initiative the person came for ("Ich vertrete die Initiative …"); optional. */
+	private String representedInitiativeId;
+
+	/**
+	 * Registered at the door by the organiser and checked in at once; has no consent of
+	 * its own (the organiser took the details) and gets no confirmation mail.
+	 */
+	private boolean walkIn;
+
 	private String consentVersion;
 
 	private Instant consentedAt;
@@ -87,6 +96,33 @@ public class Registration {
 		return registration;
 	}
 
+	/**
+	 * A person registered at the door: confirmed (the caller holds the seat) and checked
+	 * in at once, so the new document has version 2 (confirmed, then checked in). Without
+	 * an address the unique address key is derived from the id, so any number of people
+	 * without e-mail can come in.
+	 */
+	static Registration walkIn(String id, String eventId, String initiativeId, WalkInForm form, Instant now) {
+		Registration registration = new Registration();
+		registration.id = id;
+		registration.eventId = eventId;
+		registration.initiativeId = initiativeId;
+		registration.name = form.name();
+		registration.email = form.email();
+		registration.addressKey = addressKey(eventId, (form.emailKey() != null) ? form.emailKey() : "walk-in:" + id);
+		registration.organisation = form.organisation();
+		registration.participantGroup = form.participantGroup();
+		registration.representedInitiativeId = form.representedInitiativeId();
+		registration.walkIn = true;
+		registration.status = RegistrationStatus.CONFIRMED;
+		registration.registeredAt = now;
+		registration.confirmedAt = now;
+		registration.checkedInAt = now;
+		registration.checkInMethod = CheckIns.MANUAL;
+		registration.version = 1;
+		return registration;
+	}
+
 	private Registration(String id, String eventId, String initiativeId, ParticipantForm form, Instant now) {
 		this.id = id;
 		this.eventId = eventId;
@@ -96,10 +132,16 @@ public class Registration {
 		this.addressKey = addressKey(eventId, form.emailKey());
 		this.organisation = form.organisation();
 		this.participantGroup = form.participantGroup();
+		this.representedInitiativeId = form.representedInitiativeId();
 		this.consentVersion = form.consentVersion();
 		this.consentedAt = now;
 		this.registeredAt = now;
 		this.version = 1;
+	}
+
+	/** Counts the version up for a change stored together with the new document. */
+	void advanceVersion() {
+		this.version++;
 	}
 
 	void raise(de.industriedialog.platform.messaging.OutboxEvent event) {
@@ -136,6 +178,14 @@ public class Registration {
 
 	public ParticipantGroup participantGroup() {
 		return this.participantGroup;
+	}
+
+	public String representedInitiativeId() {
+		return this.representedInitiativeId;
+	}
+
+	public boolean walkIn() {
+		return this.walkIn;
 	}
 
 	public String consentVersion() {

@@ -25,9 +25,9 @@ class RegistrationMessages {
 
 	OutboxEvent confirmed(Registration registration, Instant when) {
 		return create("RegistrationConfirmed", registration,
-				new Registered(registration.id(), registration.eventId(), registration.initiativeId(),
+				new Confirmed(registration.id(), registration.eventId(), registration.initiativeId(),
 						registration.participantGroup(), RegistrationStatus.CONFIRMED, registration.version(), when,
-						registration.registeredAt()),
+						registration.registeredAt(), registration.representedInitiativeId()),
 				when);
 	}
 
@@ -63,7 +63,7 @@ class RegistrationMessages {
 		return create("ParticipantCheckedIn", registration,
 				new CheckedIn(registration.id(), registration.eventId(), registration.initiativeId(),
 						registration.participantGroup(), RegistrationStatus.CONFIRMED, version, when, when, method,
-						feedbackTokenHash),
+						feedbackTokenHash, registration.representedInitiativeId()),
 				when);
 	}
 
@@ -85,6 +85,14 @@ class RegistrationMessages {
 
 	}
 
+	/**
+	 * @param representedInitiativeId the initiative the person came for, or {@code null}
+	 */
+	record Confirmed(String registrationId, String eventId, String initiativeId, ParticipantGroup participantGroup,
+			RegistrationStatus status, long version, Instant occurredAt, Instant registeredAt,
+			String representedInitiativeId) {
+	}
+
 	record Registered(String registrationId, String eventId, String initiativeId, ParticipantGroup participantGroup,
 			RegistrationStatus status, long version, Instant occurredAt, Instant registeredAt) {
 	}
@@ -100,7 +108,7 @@ class RegistrationMessages {
 
 	record CheckedIn(String registrationId, String eventId, String initiativeId, ParticipantGroup participantGroup,
 			RegistrationStatus status, long version, Instant occurredAt, Instant checkedInAt, String method,
-			String feedbackTokenHash) {
+			String feedbackTokenHash, String representedInitiativeId) {
 	}
 
 	record CheckInUndone(String registrationId, String eventId, String initiativeId, ParticipantGroup participantGroup,

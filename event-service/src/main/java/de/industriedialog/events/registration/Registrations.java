@@ -4,15 +4,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import de.industriedialog.events.dialogueevent.DialogueEvent;
 import de.industriedialog.events.dialogueevent.DialogueEvents;
 import de.industriedialog.events.dialogueevent.EventStatus;
+import de.industriedialog.events.initiative.InitiativeReplication;
 import de.industriedialog.events.registration.RegistrationMessages.CancelledBy;
 import de.industriedialog.platform.security.CurrentUser;
 import de.industriedialog.platform.web.ConflictException;
+import de.industriedialog.platform.web.GermanProblemDetails.FieldProblem;
 import de.industriedialog.platform.web.InvalidInputException;
 import de.industriedialog.platform.web.NotFoundException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,8 +54,11 @@ public class Registrations {
 
 	private final MeterRegistry meterRegistry;
 
+	private final InitiativeReplication initiatives;
+
 	Registrations(DialogueEvents events, RegistrationStore store, SeatLedger ledger, RegistrationMessages messages,
-			RegistrationTokens tokens, Clock clock, MeterRegistry meterRegistry) {
+			RegistrationTokens tokens, Clock clock, MeterRegistry meterRegistry, InitiativeReplication initiatives) {
+		this.initiatives = initiatives;
 		this.events = events;
 		this.store = store;
 		this.ledger = ledger;
@@ -68,6 +74,10 @@ public class Registrations {
 	 */
 	public Registered register(String eventId, ParticipantForm form) {
 		var problems = form.problems();
+		if (problems.isEmpty() && form.representedInitiativeId() != null
+				&& this.initiatives.find(form.representedInitiativeId()).isEmpty()) {
+			problems = List.of(new FieldProblem("representedInitiativeId", ParticipantForm.UNKNOWN_INITIATIVE));
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException("Bitte prüfe deine Angaben.", problems);
 		}

@@ -42,9 +42,11 @@ class SeatLedger {
 		if (this.mongo.updateFirst(freeSeat, take, COLLECTION).getModifiedCount() == 1) {
 			return true;
 		}
-		// Full, or the first registration of the event: only then is one more read
-		// needed.
-		return ensureExists(eventId) && this.mongo.updateFirst(freeSeat, take, COLLECTION).getModifiedCount() == 1;
+		// Full, or the first registrations of the event: only then is one more read
+		// needed. Try again even if the ledger exists now: a concurrent first request
+		// may have created it between the update and the read, and the seats are free.
+		ensureExists(eventId);
+		return this.mongo.updateFirst(freeSeat, take, COLLECTION).getModifiedCount() == 1;
 	}
 
 	void releaseSeat(String eventId) {
@@ -74,12 +76,9 @@ class SeatLedger {
 		return this.mongo.findDistinct(new Query(), "_id", COLLECTION, String.class);
 	}
 
-	/**
-	 * @return {@code true} if the ledger had to be created (so it has free seats)
-	 */
-	private boolean ensureExists(String eventId) {
+	private void ensureExists(String eventId) {
 		if (this.mongo.findById(eventId, Document.class, COLLECTION) != null) {
-			return false;
+			return;
 		}
 		try {
 			this.mongo.insert(new Document("_id", eventId).append("confirmed", 0).append("waitlisted", 0L), COLLECTION);
@@ -87,7 +86,6 @@ class SeatLedger {
 		catch (DuplicateKeyException ex) {
 			// Another request created it a moment ago: fine.
 		}
-		return true;
 	}
 
 }

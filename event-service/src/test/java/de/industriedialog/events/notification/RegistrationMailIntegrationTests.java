@@ -40,7 +40,11 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -352,6 +356,47 @@ abstract class RegistrationMailIntegrationTests {
 		assertThat(mails(waiting)).hasSize(1);
 	}
 
+	@Test
+	void shouldMailNobodyAboutAnEventRecordedAfterwards() throws Exception {
+		ZonedDateTime start = ZonedDateTime.of(2017, 11, 7, 10, 0, 0, 0, BERLIN);
+		Map<String, Object> body = eventBody(5, start);
+		body.put("recordedAfterwards", true);
+		HttpResponse<String> created = this.http.post("/api/events", TestTokens.staff(), body);
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String event = this.json.readTree(created.body()).get("id").asString();
+		String to = address("recorded");
+		step(event, "open");
+		String registrationId = walkIn(event, to, "Rita");
+		walkIn(event, null, "Ohne Adresse");
+		step(event, "close");
+		step(event, "held");
+
+		// Once the mailer has handled every record of this event, nothing may have gone
+		// out: no confirmation, no feedback invitation.
+		awaitHandledByTheMailer(event, 4, 4);
+		assertThat(mails(to)).isEmpty();
+		assertThat(this.store.find(registrationId).orElseThrow().sentMails()).isEmpty();
+	}
+
+	@Test
+	void shouldInviteSomeoneRegisteredAtTheDoorWithAnAddressButNotConfirm() throws Exception {
+		String event = openEvent(5, startIn(35, 10));
+		String to = address("door");
+		String registrationId = walkIn(event, to, "Doris");
+		String silent = walkIn(event, null, "Ohne Adresse");
+		step(event, "close");
+		step(event, "held");
+
+		JsonNode invitation = onlyMail(to, "Wie war’s? Dein Feedback zu ");
+		assertThat(invitation.get("text").asString()).startsWith("Hallo Doris,")
+			.contains(this.tokens.feedbackToken(registrationId));
+		awaitHandledByTheMailer(event, 4, 4);
+		assertThat(mails(to)).hasSize(1);
+		assertThat(this.store.find(registrationId).orElseThrow().sentMails())
+			.containsExactly(FeedbackInvitations.MAIL_KEY);
+		assertThat(this.store.find(silent).orElseThrow().sentMails()).isEmpty();
+	}
+
 	// helpers
 
 	static final String TITLE = "Zukunftswerkstatt „Unsere Industrie = Unsere Zukunft“";
@@ -364,7 +409,44 @@ abstract class RegistrationMailIntegrationTests {
 		return ZonedDateTime.now(BERLIN).plusDays(days).withHour(hour).withMinute(0).withSecond(0).withNano(0);
 	}
 
-	private String openEvent(int capacity, ZonedDateTime start) {
+	private String walkIn(String event, String email, String name) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("name", name);
+		body.put("email", email);
+		body.put("participantGroup", "PROFESSIONAL");
+		HttpResponse<String> response = this.http.post("/api/events/" + event + "/walk-ins", TestTokens.staff(), body);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		return this.json.readTree(response.body()).get("id").asString();
+	}
+
+	private void step(String event, String step) {
+		HttpResponse<String> response = this.http.post("/api/events/" + event + "/" + step, TestTokens.staff(), null);
+		assertThat(response.statusCode()).as(step + ": " + response.body()).isEqualTo(200);
+	}
+
+	/**
+	 * Waits until the mail consumer group has committed past every record of the event on
+	 * both topics it reads: after that, every mail it would send is out.
+	 */
+	private void awaitHandledByTheMailer(String event, int registrationRecords, int eventRecords) {
+		List<ConsumerRecord<String, String>> records = new ArrayList<>(
+				KafkaTopics.recordsOf(bootstrapServers(), REGISTRATIONS, event, registrationRecords));
+		records.addAll(KafkaTopics.recordsOf(bootstrapServers(), "dialog.events.v1", event, eventRecords));
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("event-service-mail")
+					.partitionsToOffsetAndMetadata()
+					.get();
+				assertThat(records).allSatisfy((r) -> {
+					OffsetAndMetadata offset = committed.get(new TopicPartition(r.topic(), r.partition()));
+					assertThat(offset).as("committed offset of " + r.topic() + "-" + r.partition()).isNotNull();
+					assertThat(offset.offset()).isGreaterThan(r.offset());
+				});
+			});
+		}
+	}
+
+	private Map<String, Object> eventBody(int capacity, ZonedDateTime start) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("initiativeId", this.initiative);
 		body.put("title", TITLE);
@@ -378,6 +460,11 @@ abstract class RegistrationMailIntegrationTests {
 		body.put("capacity", capacity);
 		body.put("targetGroups", List.of("PUPIL"));
 		body.put("campaignSupported", true);
+		return body;
+	}
+
+	private String openEvent(int capacity, ZonedDateTime start) {
+		Map<String, Object> body = eventBody(capacity, start);
 		HttpResponse<String> created = this.http.post("/api/events", TestTokens.initiative(this.initiative), body);
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		String id = this.json.readTree(created.body()).get("id").asString();

@@ -100,14 +100,16 @@ class DialogueEventController {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Schedule a dialogue event (state PLANNED)",
-			description = "An initiative account for its own published initiative, staff for any published one.",
+			description = "An initiative account for its own published initiative, staff for any published one. "
+					+ "Staff may enter a past event afterwards with recordedAfterwards=true.",
 			security = @SecurityRequirement(name = "bearer"))
 	@ApiResponse(responseCode = "201", description = "Scheduled")
 	@ApiResponse(responseCode = "400", description = "Invalid input, German problem details with errors[]")
 	@ApiResponse(responseCode = "401", description = "No valid token")
 	@ApiResponse(responseCode = "403", description = "Other initiative, or initiative not published")
 	EventView create(@AuthenticationPrincipal Jwt jwt, @RequestBody EventRequest request) {
-		return EventView.of(this.events.create(CurrentUser.of(jwt), request.initiativeId(), request.details()));
+		return EventView.of(this.events.create(CurrentUser.of(jwt), request.initiativeId(), request.details(),
+				Boolean.TRUE.equals(request.recordedAfterwards())));
 	}
 
 	@PutMapping("/{id}")

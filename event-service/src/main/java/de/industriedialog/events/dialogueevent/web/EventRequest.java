@@ -29,7 +29,9 @@ record EventRequest(
 		@Schema(minimum = "1", example = "25") Integer capacity, List<TargetGroup> targetGroups,
 		OffsetDateTime registrationOpens, OffsetDateTime registrationCloses,
 		@Schema(description = "true: supported by the campaign; false: Eigeninitiative") Boolean campaignSupported,
-		@Schema(description = "Update only: the version the client edited; a newer stored version answers 409") Long version) {
+		@Schema(description = "Update only: the version the client edited; a newer stored version answers 409") Long version,
+		@Schema(description = "Create only, staff only: the event took place already and is entered afterwards "
+				+ "(Nacherfassung); its start must lie in the past, and no participant mails are sent") Boolean recordedAfterwards) {
 
 	EventDetails details() {
 		return new EventDetails(this.title, this.description, this.format, instant(this.start), instant(this.end),

@@ -16,7 +16,7 @@ import de.industriedialog.events.dialogueevent.TargetGroup;
 record EventView(String id, String initiativeId, String title, String description, String format, OffsetDateTime start,
 		OffsetDateTime end, String timeZone, String venue, String city, String state, int capacity,
 		List<TargetGroup> targetGroups, OffsetDateTime registrationOpens, OffsetDateTime registrationCloses,
-		boolean campaignSupported, EventStatus status, long version) {
+		boolean campaignSupported, boolean recordedAfterwards, EventStatus status, long version) {
 
 	static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
@@ -24,7 +24,8 @@ record EventView(String id, String initiativeId, String title, String descriptio
 		return new EventView(event.id(), event.initiativeId(), event.title(), event.description(), event.format(),
 				berlin(event.start()), berlin(event.end()), BERLIN.getId(), event.venue(), event.city(), event.state(),
 				event.capacity(), event.targetGroups(), berlin(event.registrationOpens()),
-				berlin(event.registrationCloses()), event.campaignSupported(), event.status(), event.eventVersion());
+				berlin(event.registrationCloses()), event.campaignSupported(), event.recordedAfterwards(),
+				event.status(), event.eventVersion());
 	}
 
 	private static OffsetDateTime berlin(Instant instant) {

@@ -8,11 +8,16 @@ import de.industriedialog.events.registration.ParticipantGroup;
 import de.industriedialog.events.registration.Registration;
 import de.industriedialog.events.registration.RegistrationStatus;
 import de.industriedialog.events.registration.Registrations;
+import de.industriedialog.events.registration.WalkInForm;
+import de.industriedialog.events.registration.WalkIns;
 import de.industriedialog.platform.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -34,9 +40,26 @@ class CheckInController {
 
 	private final Registrations registrations;
 
-	CheckInController(CheckIns checkIns, Registrations registrations) {
+	private final WalkIns walkIns;
+
+	CheckInController(CheckIns checkIns, Registrations registrations, WalkIns walkIns) {
 		this.checkIns = checkIns;
 		this.registrations = registrations;
+		this.walkIns = walkIns;
+	}
+
+	@PostMapping("/api/events/{eventId}/walk-ins")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Register a person at the door and check them in at once (organiser)",
+			description = "Takes a seat like a registration (no waitlist: a full event answers 409); allowed while "
+					+ "the event is open or closed, whatever the registration window. Without e-mail no mail is sent.",
+			security = @SecurityRequirement(name = "bearer"))
+	@ApiResponse(responseCode = "201", description = "Registered and checked in")
+	@ApiResponse(responseCode = "400", description = "Invalid input, German problem details with errors[]")
+	@ApiResponse(responseCode = "409",
+			description = "Full (\"ausgebucht\"), not open or closed, or address " + "already registered")
+	Entry walkIn(@AuthenticationPrincipal Jwt jwt, @PathVariable String eventId, @RequestBody WalkInRequest request) {
+		return Entry.of(this.walkIns.admit(CurrentUser.of(jwt), eventId, request.form()));
 	}
 
 	@PostMapping("/api/events/{eventId}/registrations/{registrationId}/cancel")
@@ -85,6 +108,18 @@ class CheckInController {
 	record CheckInRequest(String token, String registrationId) {
 	}
 
+	record WalkInRequest(String name,
+			@Schema(description = "Optional; without it the person gets no mail") String email, String organisation,
+			ParticipantGroup participantGroup,
+			@Schema(description = "Optional: the initiative the person comes for, an id from GET /api/initiatives") String representedInitiativeId) {
+
+		WalkInForm form() {
+			return new WalkInForm(this.name, this.email, this.organisation, this.participantGroup,
+					this.representedInitiativeId);
+		}
+
+	}
+
 	record CheckInResult(Entry registration, boolean alreadyCheckedIn) {
 	}
 
@@ -94,7 +129,7 @@ class CheckInController {
 
 	record Entry(String id, String name, String email, String organisation, ParticipantGroup participantGroup,
 			RegistrationStatus status, long waitlistPosition, boolean checkedIn, OffsetDateTime checkedInAt,
-			OffsetDateTime registeredAt) {
+			OffsetDateTime registeredAt, boolean walkIn, String representedInitiativeId) {
 
 		static Entry of(Registration registration) {
 			return new Entry(registration.id(), registration.name(), registration.email(), registration.organisation(),
@@ -102,7 +137,8 @@ class CheckInController {
 					registration.checkedIn(),
 					(registration.checkedInAt() != null)
 							? registration.checkedInAt().atZone(RegistrationView.BERLIN).toOffsetDateTime() : null,
-					registration.registeredAt().atZone(RegistrationView.BERLIN).toOffsetDateTime());
+					registration.registeredAt().atZone(RegistrationView.BERLIN).toOffsetDateTime(),
+					registration.walkIn(), registration.representedInitiativeId());
 		}
 
 	}

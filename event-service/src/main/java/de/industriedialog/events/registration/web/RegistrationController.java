@@ -13,6 +13,7 @@ import de.industriedialog.events.registration.Registrations;
 import de.industriedialog.platform.web.NotFoundException;
 import de.industriedialog.platform.web.QrCodeSvg;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -125,11 +126,13 @@ class RegistrationController {
 
 	record RegistrationRequest(String name, String email, String organisation,
 			de.industriedialog.events.registration.ParticipantGroup participantGroup, Boolean consent,
-			String consentVersion) {
+			String consentVersion,
+			@Schema(description = "Optional: the initiative the person comes for (\"Ich vertrete die Initiative …\"), "
+					+ "an id from GET /api/initiatives") String representedInitiativeId) {
 
 		ParticipantForm form() {
 			return new ParticipantForm(this.name, this.email, this.organisation, this.participantGroup,
-					Boolean.TRUE.equals(this.consent), this.consentVersion);
+					Boolean.TRUE.equals(this.consent), this.consentVersion, this.representedInitiativeId);
 		}
 
 	}
