@@ -24,14 +24,19 @@ Options:
   --port-offset=N     add N to every port (8080 -> 8080+N, 9092 -> 9092+N, ...)
   --no-services       start only Kafka, MongoDB and the mail catcher
   --timeout=SECONDS   how long to wait for the services to become healthy (default 180)
+  --no-demo-data      do not load the demo data (the model-region events of 2017 with
+                      participants and questionnaires) on the first start
   --help              show this text
 
 Environment:
   SERVICE_JAVA_OPTS       JVM options for each service (default: frugal, serial GC, 256 MB heap)
   LOCAL_STACK_JAVA_OPTS   JVM options for the launcher JVM (Kafka, store, mail catcher)
   JAVA_HOME               the JDK to use (default: java on the PATH)
+  DEMO_DATA               "false" is the same as --no-demo-data
 
 When it is up: gateway http://localhost:8080, mails http://localhost:8025, logs in var/logs/.
+On the first start of a data directory the demo data are loaded in the background after
+"ready" (through the gateway, like real use); a line says when they are complete.
 Ctrl+C stops everything.
 EOF
 }

@@ -54,6 +54,8 @@ public final class LocalStack {
 			  --port-offset=N     add N to every port (8080 -> 8080+N, 9092 -> 9092+N, ...)
 			  --no-services       start only Kafka, MongoDB and the mail catcher
 			  --timeout=SECONDS   how long to wait for the services to become healthy (default 180)
+			  --no-demo-data      do not load the demo data (the model-region events of 2017 with
+			                      participants and questionnaires) on the first start
 			  --help              show this text
 
 			Environment:
@@ -61,6 +63,7 @@ public final class LocalStack {
 			  LOCAL_STACK_CDS     "off" disables, "on" enables the class-data-sharing cache in
 			                      <data-dir>/cds that makes service starts faster after the first
 			                      run (default: on, off when CI=true)
+			  DEMO_DATA           "false" is the same as --no-demo-data
 
 			Ports (before the offset): gateway 8080, initiative-registry 8081, event-service 8082,
 			evaluation-service 8083, newsletter-service 8084, mails (web) 8025, SMTP 2525,
@@ -206,7 +209,33 @@ public final class LocalStack {
 		catch (IOException ex) {
 			this.log.warn("Cannot write {}", readyMarker(), ex);
 		}
+		startDemoData();
 		watchServices();
+	}
+
+	/**
+	 * On the first start of a data directory: the demo data, in the background after
+	 * "ready", through the gateway (see {@link DemoData}).
+	 */
+	private void startDemoData() {
+		if (this.options.noServices || !DemoData.wanted(this.options.noDemoData, System.getenv("DEMO_DATA"))) {
+			this.log.info("Demo data switched off");
+			return;
+		}
+		if (DemoData.loaded(this.dataDir)) {
+			this.log.info("Demo data loaded before ({})", this.dataDir.resolve(DemoData.MARKER));
+			return;
+		}
+		DemoData demo = new DemoData("http://127.0.0.1:" + port("gateway"), secrets(), this.dataDir, this::say,
+				this::isStopping);
+		Thread thread = new Thread(demo::run, "demo-data");
+		// Never holds up the stop: the services it talks to go down first anyway.
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	private synchronized boolean isStopping() {
+		return this.stopping;
 	}
 
 	// ------------------------------------------------------------ checks
@@ -699,6 +728,8 @@ public final class LocalStack {
 
 		boolean noServices;
 
+		boolean noDemoData;
+
 		boolean help;
 
 		String dataDir;
@@ -715,6 +746,9 @@ public final class LocalStack {
 				}
 				else if (arg.equals("--no-services")) {
 					options.noServices = true;
+				}
+				else if (arg.equals("--no-demo-data")) {
+					options.noDemoData = true;
 				}
 				else if (arg.equals("--help") || arg.equals("-h")) {
 					options.help = true;

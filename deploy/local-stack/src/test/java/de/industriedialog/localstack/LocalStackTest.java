@@ -2,6 +2,7 @@ package de.industriedialog.localstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,18 @@ class LocalStackTest {
 		assertThat(options.noServices).isTrue();
 		assertThat(options.timeoutSeconds).isEqualTo(30);
 		assertThat(LocalStack.Options.parse().timeoutSeconds).isEqualTo(180);
+		assertThat(LocalStack.Options.parse().noDemoData).isFalse();
+		assertThat(LocalStack.Options.parse("--no-demo-data").noDemoData).isTrue();
+	}
+
+	@Test
+	void shouldLoadDemoDataUnlessSwitchedOff() {
+		assertThat(DemoData.wanted(false, null)).isTrue();
+		assertThat(DemoData.wanted(false, "true")).isTrue();
+		assertThat(DemoData.wanted(true, null)).isFalse();
+		for (String off : List.of("false", "FALSE", " off ", "no", "0")) {
+			assertThat(DemoData.wanted(false, off)).as(off).isFalse();
+		}
 	}
 
 	@Test
@@ -35,7 +48,7 @@ class LocalStackTest {
 	@Test
 	void shouldListEveryOptionWhenPrintingUsage() {
 		assertThat(LocalStack.usage()).contains("--reset", "--data-dir", "--port-offset", "--no-services", "--timeout",
-				"SERVICE_JAVA_OPTS", "-XX:+UseSerialGC");
+				"--no-demo-data", "DEMO_DATA", "SERVICE_JAVA_OPTS", "-XX:+UseSerialGC");
 	}
 
 	@Test
