@@ -13,7 +13,9 @@ import de.industriedialog.evaluation.questionnaire.QuestionnaireItem;
 import de.industriedialog.evaluation.questionnaire.StandardQuestionnaire;
 import de.industriedialog.platform.messaging.OutboxEvent;
 import de.industriedialog.platform.messaging.OutboxEvents;
+import de.industriedialog.platform.messaging.OutboxRelay;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,10 +35,13 @@ class ResponseWriter {
 
 	private final Clock clock;
 
-	ResponseWriter(MongoTemplate mongo, OutboxEvents outboxEvents, Clock clock) {
+	private final ObjectProvider<OutboxRelay> relay;
+
+	ResponseWriter(MongoTemplate mongo, OutboxEvents outboxEvents, Clock clock, ObjectProvider<OutboxRelay> relay) {
 		this.mongo = mongo;
 		this.outboxEvents = outboxEvents;
 		this.clock = clock;
+		this.relay = relay;
 	}
 
 	/**
@@ -59,8 +64,14 @@ class ResponseWriter {
 				answers.good(), answers.improve(), access.channel(), now, List.of(entry(event)));
 	}
 
+	/**
+	 * Stores the response and lets the relay publish its event at once by id, instead of
+	 * finding it by scanning a collection that grows by one document per response
+	 * (docs/adr/0007). A hint lost in a crash is caught by the relay's safety scan.
+	 */
 	void insert(FeedbackResponse response) {
 		this.mongo.insert(response);
+		this.relay.ifAvailable((relay) -> relay.hint(FeedbackResponse.COLLECTION, response.id()));
 	}
 
 	/**

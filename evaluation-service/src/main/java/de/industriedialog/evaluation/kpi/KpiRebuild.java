@@ -51,7 +51,11 @@ public class KpiRebuild {
 
 	private static final Logger log = LoggerFactory.getLogger(KpiRebuild.class);
 
-	private static final int BATCH = 5000;
+	private static final int BATCH = 2000;
+
+	// Bounds the bytes a poll may buffer: the service runs with a small heap next to the
+	// live consumers, and larger batches do not make the bulk writes noticeably faster.
+	private static final int FETCH_MAX_BYTES = 4 * 1024 * 1024;
 
 	private final KpiView view;
 
@@ -116,14 +120,17 @@ public class KpiRebuild {
 			replay();
 			done = true;
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
+			// Errors too (OutOfMemoryError above all): the view must not stay frozen and
+			// the
+			// status must not say RUNNING for ever.
 			log.error("KPI rebuild failed", ex);
 		}
 		finally {
 			try {
 				this.view.endRebuild();
 			}
-			catch (RuntimeException ex) {
+			catch (RuntimeException | Error ex) {
 				done = false;
 				log.error("KPI view could not be reloaded after the rebuild", ex);
 			}
@@ -143,7 +150,8 @@ public class KpiRebuild {
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, OffsetResetStrategy.EARLIEST.toString());
 		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BATCH);
-		config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+		config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_MAX_BYTES);
+		config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, FETCH_MAX_BYTES);
 		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
 				new ByteArrayDeserializer())) {
 			Map<String, List<PartitionInfo>> existing = consumer.listTopics(Duration.ofSeconds(30));
