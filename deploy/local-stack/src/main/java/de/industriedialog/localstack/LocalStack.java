@@ -508,6 +508,7 @@ public final class LocalStack {
 		else {
 			text.append("Industriedialog is ready in ").append(seconds(this.startNanos)).append(" s\n");
 			text.append(line("Gateway", "http://localhost:" + port("gateway")));
+			text.append(line("KPI dashboard (staff)", "http://localhost:" + port("gateway") + "/kennzahlen.html"));
 		}
 		text.append(line("Mails", "http://localhost:" + mail.httpPort()));
 		text.append(line("SMTP", "127.0.0.1:" + mail.smtpPort()));

@@ -842,6 +842,44 @@ class LocalStackSystemIT {
 	}
 
 	@Test
+	@Order(15)
+	void shouldShowTheStudysFiguresFromTheDemoDataOnTheDashboard() throws Exception {
+		// The launcher loads the 2017 model-region events in the background after
+		// "ready",
+		// through the gateway like real data; the tests above ran meanwhile.
+		await().atMost(Duration.ofSeconds(240))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> launcherPrinted().contains("Demo-Daten geladen"));
+		Matcher credentials = demoCredentials();
+		ApiSession staff = new ApiSession().logIn(credentials.group(1), credentials.group(2));
+		// The demo events are the only ones in 2017/18: the other tests' events lie
+		// ahead.
+		String period = "?from=2017-01-01&to=2018-01-31";
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> staff.send("GET", "/api/kpi/overview" + period, null, 200)
+				.at("/satisfaction/responses")
+				.asInt() == 107);
+		JsonNode overview = staff.send("GET", "/api/kpi/overview" + period, null, 200);
+		assertThat(overview.at("/events/total").asInt()).isEqualTo(11);
+		assertThat(overview.at("/events/held").asInt()).isEqualTo(11);
+		assertThat(overview.at("/reach/multipliers").asInt()).as("405 multipliers (study IV)").isEqualTo(405);
+		JsonNode q1 = overview.at("/satisfaction/items/0");
+		assertThat(q1.get("item").asString()).isEqualTo("Q1");
+		assertThat(q1.get("n").asInt()).isEqualTo(107);
+		assertThat(q1.get("options").get(0).get("percent").asDouble()).isEqualTo(29.9);
+		assertThat(q1.get("options").get(1).get("percent").asDouble()).isEqualTo(57.0);
+		assertThat(q1.get("options").get(2).get("percent").asDouble()).isEqualTo(13.1);
+		assertThat(q1.get("topTwoPercent").asDouble()).as("expectations met").isEqualTo(86.9);
+		JsonNode q2 = overview.at("/satisfaction/items/1");
+		assertThat(q2.get("n").asInt()).isEqualTo(67);
+		assertThat(q2.get("topTwoPercent").asDouble()).as("format suitable").isEqualTo(98.5);
+		JsonNode networkMeetings = staff.send("GET",
+				"/api/kpi/reach" + period + "&by=format&format=TREFFEN_REGIONALER_INITIATIVEN", null, 200);
+		assertThat(networkMeetings.at("/rows/0/events").asInt()).isEqualTo(2);
+	}
+
+	@Test
 	@Order(20)
 	void shouldStopCleanlyAndKeepTheDataAcrossARestart() throws Exception {
 		JsonNode kpiBefore = getJson("/api/kpi/initiatives");
@@ -856,6 +894,7 @@ class LocalStackSystemIT {
 		// numbers.
 		Thread.sleep(3000);
 		assertThat(awaitKpiTotal(kpiBefore.get("total").asInt())).isEqualTo(kpiBefore);
+		assertThat(launcherPrinted()).as("demo data are loaded once, not on every start").doesNotContain("Demo-Daten");
 		assertThat(getJson("/api/initiatives?size=1").at("/page/totalElements").asLong()).isEqualTo(initiativesBefore);
 		stop();
 	}
