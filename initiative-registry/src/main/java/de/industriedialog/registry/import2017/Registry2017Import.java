@@ -59,7 +59,7 @@ public class Registry2017Import implements ApplicationRunner {
 		int added = 0;
 		for (RegistryCsv.Row row : result.rows()) {
 			if (this.steckbriefe.importPublished(idOf(row.name()), row.name(), row.level(), row.type(), row.state(),
-					row.city(), row.coordinates(), ORIGIN)) {
+					row.city(), row.coordinates(), row.foundingYear(), ORIGIN)) {
 				added++;
 			}
 		}

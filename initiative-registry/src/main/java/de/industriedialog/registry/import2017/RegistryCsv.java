@@ -90,7 +90,7 @@ final class RegistryCsv {
 			throw new IllegalArgumentException("state '" + state + "' is not a Bundesland code (DE-BW … DE-TH)");
 		}
 		String city = optional(record, "city");
-		return new Row(name, level, type, state, city, coordinates(record));
+		return new Row(name, level, type, state, city, coordinates(record), foundingYear(record));
 	}
 
 	private static String optional(CSVRecord record, String column) {
@@ -98,6 +98,23 @@ final class RegistryCsv {
 			return null;
 		}
 		return record.get(column);
+	}
+
+	private static Integer foundingYear(CSVRecord record) {
+		String year = optional(record, "foundingYear");
+		if (year == null) {
+			return null;
+		}
+		try {
+			int value = Integer.parseInt(year.trim());
+			if (value < 1800 || value > 2100) {
+				throw new IllegalArgumentException("foundingYear " + year + " is not a plausible year");
+			}
+			return value;
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("foundingYear '" + year + "' is not a year");
+		}
 	}
 
 	private static Coordinates coordinates(CSVRecord record) {
@@ -134,7 +151,8 @@ final class RegistryCsv {
 		}
 	}
 
-	record Row(String name, Level level, InitiativeType type, String state, String city, Coordinates coordinates) {
+	record Row(String name, Level level, InitiativeType type, String state, String city, Coordinates coordinates,
+			Integer foundingYear) {
 	}
 
 	record Result(List<Row> rows, List<String> problems) {

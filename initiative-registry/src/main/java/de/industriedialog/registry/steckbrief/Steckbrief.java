@@ -111,6 +111,10 @@ public class Steckbrief {
 		this.coordinates = coordinates;
 	}
 
+	void foundedIn(Integer year) {
+		this.foundingYear = year;
+	}
+
 	/** Replaces the editable content. */
 	void apply(SteckbriefData data, Instant when) {
 		this.name = data.name();

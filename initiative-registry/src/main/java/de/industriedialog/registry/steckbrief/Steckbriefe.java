@@ -43,22 +43,25 @@ public class Steckbriefe {
 	 */
 	public boolean importPublished(String id, String name, Level level, InitiativeType type, String state,
 			String origin) {
-		return importPublished(id, name, level, type, state, null, null, origin);
+		return importPublished(id, name, level, type, state, null, null, null, origin);
 	}
 
 	/**
 	 * Like
 	 * {@link #importPublished(String, String, Level, InitiativeType, String, String)}
-	 * with the seat of the initiative, so it shows on the map.
+	 * with the seat of the initiative, so it shows on the map, and its founding year
+	 * where the study names it (for the KPI "new initiatives since the campaign
+	 * started").
 	 */
 	public boolean importPublished(String id, String name, Level level, InitiativeType type, String state, String city,
-			Coordinates coordinates, String origin) {
+			Coordinates coordinates, Integer foundingYear, String origin) {
 		if (this.repository.existsById(id)) {
 			return false;
 		}
 		Instant now = this.clock.instant();
 		Steckbrief steckbrief = new Steckbrief(id, name, level, type, state, origin, now);
 		steckbrief.locate(city, coordinates);
+		steckbrief.foundedIn(foundingYear);
 		steckbrief.markPublished(now);
 		steckbrief.raise(this.events.published(steckbrief, now));
 		try {

@@ -54,7 +54,36 @@ class RegistryCsvTest {
 				.allSatisfy((row) -> assertThat(row.coordinates()).isNotNull());
 			assertThat(result.rows()).filteredOn((row) -> row.state() == null)
 				.allSatisfy((row) -> assertThat(row.coordinates()).isNull());
+			// The founding years the study names (IV, 2.5); only Rhein-Mosel was founded
+			// after the campaign started ("unmittelbar durch das Projekt initiiert").
+			assertThat(result.rows()).filteredOn((row) -> row.foundingYear() != null)
+				.extracting(RegistryCsv.Row::name, RegistryCsv.Row::foundingYear)
+				.contains(org.assertj.core.groups.Tuple.tuple("Industrievereinigung Odenwaldkreis", 1950),
+						org.assertj.core.groups.Tuple.tuple("Initiativkreis Ruhr", 1989),
+						org.assertj.core.groups.Tuple.tuple("Industriedialog Rhein-Mosel", 2017))
+				.hasSize(8);
+			assertThat(result.rows()).filteredOn((row) -> row.foundingYear() != null && row.foundingYear() >= 2017)
+				.extracting(RegistryCsv.Row::name)
+				.containsExactly("Industriedialog Rhein-Mosel");
 		}
+	}
+
+	@Test
+	void shouldRefuseAnImplausibleFoundingYearWithItsLine() {
+		String csv = """
+				name,level,type,state,foundingYear
+				Industriekreis Düsseldorf,LOCAL,NETWORK,DE-NW,
+				Zeitreisende Initiative,LOCAL,NETWORK,DE-NW,3017
+				Schreibfehler-Initiative,LOCAL,NETWORK,DE-NW,zwanzig
+				""";
+
+		RegistryCsv.Result result = RegistryCsv.parse(new StringReader(csv));
+
+		assertThat(result.rows()).extracting(RegistryCsv.Row::name).containsExactly("Industriekreis Düsseldorf");
+		assertThat(result.rows().get(0).foundingYear()).isNull();
+		assertThat(result.problems()).hasSize(2);
+		assertThat(result.problems().get(0)).startsWith("line 3:").contains("foundingYear 3017");
+		assertThat(result.problems().get(1)).startsWith("line 4:").contains("'zwanzig'");
 	}
 
 	@Test
