@@ -5,6 +5,15 @@ const stand = document.getElementById('stand');
 const ergebnis = document.getElementById('ergebnis');
 const codeField = document.getElementById('code');
 const suche = document.getElementById('suche');
+const tuerForm = document.getElementById('tuer-form');
+const tuerMeldung = document.getElementById('tuer-meldung');
+const TUER_FELDER = {
+	name: { field: 'tuer-name', message: 'tuer-name-fehler' },
+	email: { field: 'tuer-email', message: 'tuer-email-fehler' },
+	organisation: { field: 'tuer-organisation', message: 'tuer-organisation-fehler' },
+	participantGroup: { field: 'tuer-gruppe', message: 'tuer-gruppe-fehler' },
+	representedInitiativeId: { field: 'tuer-initiative', message: 'tuer-initiative-fehler' }
+};
 let eintraege = [];
 let kamera = null;
 let veranstaltungStatus = null;
@@ -119,7 +128,9 @@ async function lade(focusId) {
 	zeigeZahlen(list.summary);
 	eintraege = [...list.registrations].sort((a, b) => a.name.localeCompare(b.name, 'de'));
 	zeigeListe(focusId);
-	stand.textContent = (list.eventStatus === 'OPEN' || list.eventStatus === 'CLOSED') ? ''
+	const checkInPossible = list.eventStatus === 'OPEN' || list.eventStatus === 'CLOSED';
+	document.getElementById('tuer-bereich').hidden = !checkInPossible;
+	stand.textContent = checkInPossible ? ''
 		: 'Check-in ist nur möglich, solange die Anmeldung offen oder geschlossen ist; diese Veranstaltung ist schon abgeschlossen oder abgesagt.';
 	document.getElementById('bereich').hidden = false;
 	return true;
@@ -199,6 +210,54 @@ async function abmelden(entry) {
 	await lade(entry.id);
 }
 
+/** "Anmeldung an der Tür": registers a person who came without registering and checks them in. */
+async function tuerAnmelden() {
+	loescheFeldfehler(tuerForm);
+	melde(tuerMeldung, '');
+	const value = (id) => document.getElementById(id).value.trim();
+	const group = tuerForm.querySelector('input[name="tuer-gruppe"]:checked');
+	const button = document.getElementById('tuer-absenden');
+	button.disabled = true;
+	button.textContent = 'Wird eingetragen …';
+	const result = await anfrage(`/api/events/${encodeURIComponent(eventId)}/walk-ins`, {
+		method: 'POST',
+		body: {
+			name: value('tuer-name'), email: value('tuer-email') || null, organisation: value('tuer-organisation') || null,
+			participantGroup: group ? group.value : null, representedInitiativeId: value('tuer-initiative') || null
+		}
+	});
+	button.disabled = false;
+	button.textContent = 'Eintragen und einchecken';
+	if (result.ok) {
+		tuerForm.reset();
+		await lade();
+		// Focus first, then announce, so moving the focus does not cut the announcement off.
+		document.getElementById('tuer-name').focus();
+		melde(ergebnis, `${result.body.name} ist eingetragen und eingecheckt.`, 'erfolg');
+		return;
+	}
+	if (result.status === 401) {
+		melde(tuerMeldung, 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich neu an.', 'problem');
+		return;
+	}
+	if (result.status === 400) {
+		const rest = zeigeFeldfehler(tuerForm, result, TUER_FELDER);
+		const hasFieldErrors = ((result.body && result.body.errors) || []).length > rest.length;
+		melde(tuerMeldung, [hasFieldErrors ? 'Bitte prüfen Sie die markierten Angaben.' : detailText(result), ...rest].join(' '), 'problem');
+		return;
+	}
+	// 409: full ("ausgebucht"), no longer open or closed, or the address is already registered.
+	melde(tuerMeldung, detailText(result), 'problem');
+	if (result.status === 409) {
+		await lade();
+	}
+}
+
+tuerForm.addEventListener('submit', async (submitEvent) => {
+	submitEvent.preventDefault();
+	await tuerAnmelden();
+});
+
 document.getElementById('code-form').addEventListener('submit', async (submitEvent) => {
 	submitEvent.preventDefault();
 	const code = codeField.value.trim();
@@ -267,6 +326,16 @@ document.getElementById('kamera').addEventListener('click', async () => {
 });
 document.getElementById('kamera-aus').addEventListener('click', kameraAus);
 
+async function ladeInitiativen() {
+	const initiatives = await veroeffentlichteInitiativen();
+	if (initiatives) {
+		initiativenAuswahl(document.getElementById('tuer-initiative'), initiatives);
+	}
+	else {
+		document.getElementById('tuer-initiative-hinweis').textContent = 'Das Verzeichnis der Initiativen ist gerade nicht erreichbar; das Feld kann leer bleiben.';
+	}
+}
+
 (async () => {
 	if (!eventId) {
 		stand.textContent = 'Es fehlt, um welche Veranstaltung es geht. Öffnen Sie die Liste aus dem Portal Ihrer Initiative.';
@@ -278,6 +347,7 @@ document.getElementById('kamera-aus').addEventListener('click', kameraAus);
 		return;
 	}
 	document.getElementById('kamera').hidden = !('BarcodeDetector' in window && navigator.mediaDevices);
+	ladeInitiativen();
 	if (await lade()) {
 		codeField.focus();
 	}

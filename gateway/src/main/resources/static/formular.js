@@ -112,3 +112,36 @@ async function sitzung() {
 	const result = await anfrage('/api/session');
 	return (result.ok && result.body && result.body.authenticated) ? result.body : null;
 }
+
+/**
+ * The published initiatives ({id, name, …}) sorted by name, for "Ich vertrete die
+ * Initiative …", or null if the directory cannot be read. The registry serves at most 100
+ * per page, so this follows the pages.
+ */
+async function veroeffentlichteInitiativen() {
+	const initiatives = [];
+	for (let page = 0; page < 50; page++) {
+		const result = await anfrage(`/api/initiatives?size=100&page=${page}`);
+		if (!result.ok || !result.body) {
+			return null;
+		}
+		initiatives.push(...(result.body.content || []));
+		const totalPages = (result.body.page && result.body.page.totalPages) || 0;
+		if (page + 1 >= totalPages) {
+			break;
+		}
+	}
+	return initiatives.sort((a, b) => (a.name || '').localeCompare(b.name || '', 'de'));
+}
+
+/**
+ * Appends the initiatives as options after the select's existing "no answer" option; a
+ * name that occurs twice gets its city so the two can be told apart.
+ */
+function initiativenAuswahl(select, initiatives) {
+	const count = {};
+	initiatives.forEach((initiative) => { count[initiative.name] = (count[initiative.name] || 0) + 1; });
+	select.append(...initiatives.map((initiative) => element('option',
+		(count[initiative.name] > 1 && initiative.city) ? `${initiative.name} (${initiative.city})` : initiative.name,
+		{ value: initiative.id })));
+}

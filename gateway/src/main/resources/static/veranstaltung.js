@@ -1,12 +1,15 @@
 // One dialogue event with its registration form. Participants (often pupils) register
 // without an account; the personal link of the confirmation is their key afterwards.
-const CONSENT_VERSION = 'teilnahme-2026-11';
+// The version of the privacy notice shown; bumped when its text changes (11b: it names the
+// represented initiative).
+const CONSENT_VERSION = 'teilnahme-2026-11b';
 const EVENT_STATUS = { PLANNED: 'geplant', OPEN: 'Anmeldung offen', CLOSED: 'Anmeldung geschlossen', HELD: 'hat stattgefunden', CANCELLED: 'abgesagt' };
 const FELDER = {
 	name: { field: 'name', message: 'name-fehler' },
 	email: { field: 'email', message: 'email-fehler' },
 	organisation: { field: 'organisation', message: 'organisation-fehler' },
 	participantGroup: { field: 'gruppe', message: 'gruppe-fehler' },
+	representedInitiativeId: { field: 'initiative', message: 'initiative-fehler' },
 	consent: { field: 'einwilligung', message: 'einwilligung-fehler' },
 	consentVersion: { field: 'einwilligung', message: 'einwilligung-fehler' }
 };
@@ -88,7 +91,7 @@ form.addEventListener('submit', async (submitEvent) => {
 		body: {
 			name: value('name'), email: value('email'), organisation: value('organisation') || null,
 			participantGroup: group ? group.value : null, consent: document.getElementById('einwilligung').checked,
-			consentVersion: CONSENT_VERSION
+			consentVersion: CONSENT_VERSION, representedInitiativeId: value('initiative') || null
 		}
 	});
 	button.disabled = false;
@@ -113,4 +116,14 @@ form.addEventListener('submit', async (submitEvent) => {
 	melde(meldung, [hasFieldErrors ? 'Bitte prüfe die markierten Angaben.' : detailText(result), ...rest].join(' '), 'problem');
 });
 
+/** Shows "Ich vertrete die Initiative …" only when the directory could be read; it is optional anyway. */
+async function zeigeInitiativen() {
+	const initiatives = await veroeffentlichteInitiativen();
+	if (initiatives && initiatives.length) {
+		initiativenAuswahl(document.getElementById('initiative'), initiatives);
+		document.getElementById('initiative-feld').hidden = false;
+	}
+}
+
 zeigeVeranstaltung();
+zeigeInitiativen();
