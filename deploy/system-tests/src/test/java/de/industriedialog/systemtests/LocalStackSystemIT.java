@@ -880,6 +880,66 @@ class LocalStackSystemIT {
 	}
 
 	@Test
+	@Order(16)
+	void shouldLetTheOrganiserAdmitWalkInsAtTheDoorUpToTheCapacity() throws Exception {
+		ApiSession organiser = new ApiSession().logIn(ORGANISER, ORGANISER_PASSWORD);
+		ZonedDateTime start = ZonedDateTime.now(ZoneId.of("Europe/Berlin"))
+			.plusDays(20)
+			.withHour(16)
+			.truncatedTo(ChronoUnit.HOURS);
+		Map<String, Object> event = new LinkedHashMap<>();
+		event.put("title", "Werkstattgespräch mit zwei Plätzen");
+		event.put("format", "WERKSTATTGESPRAECH");
+		event.put("start", start.toOffsetDateTime().toString());
+		event.put("end", start.plusHours(2).toOffsetDateTime().toString());
+		event.put("city", "Witzenhausen");
+		event.put("state", "DE-HE");
+		event.put("capacity", 2);
+		event.put("targetGroups", List.of("PROFESSIONAL", "PUPIL"));
+		event.put("campaignSupported", false);
+		String eventId = organiser.send("POST", "/api/events", event, 201).get("id").asString();
+		organiser.send("POST", "/api/events/" + eventId + "/open", null, 200);
+
+		try (Browser door = Browser.headlessChromium()) {
+			logIn(door, ORGANISER, ORGANISER_PASSWORD);
+			door.open("http://localhost:" + GATEWAY + "/checkin.html?event=" + eventId);
+			door.waitUntilVisible("tuer-form");
+			door.type("tuer-name", "Aylin Demir");
+			door.click("label[for=tuer-gruppe-professional]");
+			door.waitUntilTextContains("tuer-initiative", "Industrieinitiative Werra-Meißner");
+			door.selectByText("tuer-initiative", "Industrieinitiative Werra-Meißner");
+			door.click("#tuer-absenden");
+			door.waitUntilTextContains("ergebnis", "Aylin Demir ist eingetragen und eingecheckt.");
+			door.waitUntilTextContains("anzahl-eingecheckt", "1");
+
+			door.type("tuer-name", "Ben Schulz");
+			door.click("label[for=tuer-gruppe-pupil]");
+			door.click("#tuer-absenden");
+			door.waitUntilTextContains("ergebnis", "Ben Schulz ist eingetragen und eingecheckt.");
+			door.waitUntilTextContains("anzahl-eingecheckt", "2");
+
+			// Two seats: the third person at the door is told so, and nothing is stored.
+			door.type("tuer-name", "Carla Roth");
+			door.click("label[for=tuer-gruppe-pupil]");
+			door.click("#tuer-absenden");
+			door.waitUntilTextContains("tuer-meldung", "ausgebucht");
+			door.screenshot(Path.of("target/screenshots/checkin-tuer.png"));
+		}
+		JsonNode doorList = organiser.send("GET", "/api/events/" + eventId + "/registrations", null, 200);
+		List<String> names = new java.util.ArrayList<>();
+		doorList.get("registrations").forEach((entry) -> names.add(entry.get("name").asString()));
+		assertThat(names).containsExactlyInAnyOrder("Aylin Demir", "Ben Schulz");
+		for (JsonNode entry : doorList.get("registrations")) {
+			assertThat(entry.get("walkIn").asBoolean()).isTrue();
+			assertThat(entry.get("checkedIn").asBoolean()).isTrue();
+		}
+		JsonNode aylin = doorList.get("registrations").get(0).get("name").asString().equals("Aylin Demir")
+				? doorList.get("registrations").get(0) : doorList.get("registrations").get(1);
+		assertThat(aylin.get("representedInitiativeId").asString()).isEqualTo(werraMeissnerId());
+		assertThat(aylin.get("participantGroup").asString()).isEqualTo("PROFESSIONAL");
+	}
+
+	@Test
 	@Order(20)
 	void shouldStopCleanlyAndKeepTheDataAcrossARestart() throws Exception {
 		JsonNode kpiBefore = getJson("/api/kpi/initiatives");
