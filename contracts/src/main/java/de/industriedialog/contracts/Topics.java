@@ -27,6 +27,12 @@ public final class Topics {
 	 */
 	public static final String FEEDBACK_V1 = "dialog.feedback.v1";
 
+	/**
+	 * Infobrief subscribers and issues, key = subscriberId or issueId, produced by
+	 * newsletter-service.
+	 */
+	public static final String NEWSLETTER_V1 = "dialog.newsletter.v1";
+
 	/** Suffix of every dead-letter topic. */
 	public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
