@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import de.industriedialog.localstack.LocalMongoServer;
+import de.industriedialog.platform.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The service starts against a real broker and the Mongo-compatible store, reports itself
  * ready (including the store's health) and exposes its metrics.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "industriedialog.security.jwt-secret=" + TestTokens.SECRET)
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class NewsletterServiceIT {
 

@@ -1,0 +1,20 @@
+package de.industriedialog.newsletter.delivery;
+
+import java.util.Optional;
+
+import de.industriedialog.newsletter.subscriber.Segment;
+
+/**
+ * Starts the send of an Infobrief and tells how far it is (implemented in this package).
+ */
+public interface DeliveryJobs {
+
+	/**
+	 * Records one delivery per recipient of the segment and starts sending. Idempotent: a
+	 * second call for the same issue changes nothing and returns the progress.
+	 */
+	SendProgress start(String issueId, Segment segment);
+
+	Optional<SendProgress> progress(String issueId);
+
+}

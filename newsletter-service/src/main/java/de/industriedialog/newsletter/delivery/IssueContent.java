@@ -1,0 +1,15 @@
+package de.industriedialog.newsletter.delivery;
+
+/**
+ * Where the delivery gets the content of an Infobrief from (implemented by the
+ * {@code infobrief} package).
+ */
+public interface IssueContent {
+
+	/**
+	 * @return the issue rendered once, with {@link PreparedIssue#TOKEN_PLACEHOLDER} where
+	 * each recipient's personal token goes
+	 */
+	PreparedIssue prepare(String issueId);
+
+}
