@@ -17,4 +17,10 @@ public interface DeliveryJobs {
 
 	Optional<SendProgress> progress(String issueId);
 
+	/**
+	 * Mails the issue once to one address (the test send to oneself), exactly as a
+	 * recipient would get it, subject prefixed „[Test] ". Not recorded as a delivery.
+	 */
+	void sendTest(String issueId, String to);
+
 }
