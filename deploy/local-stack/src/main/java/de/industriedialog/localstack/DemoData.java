@@ -67,6 +67,10 @@ final class DemoData {
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
 
+	private final String mailWeb;
+
+	private final AtomicInteger createdSubscribers = new AtomicInteger();
+
 	private final AtomicInteger createdEvents = new AtomicInteger();
 
 	private final AtomicInteger createdAttendees = new AtomicInteger();
@@ -77,8 +81,10 @@ final class DemoData {
 	 * @param say prints a line for the person at the terminal (and logs it)
 	 * @param stopping whether the stack is shutting down: then the loading stops quietly
 	 */
-	DemoData(String gateway, LocalSecrets secrets, Path dataDir, Consumer<String> say, BooleanSupplier stopping) {
+	DemoData(String gateway, String mailWeb, LocalSecrets secrets, Path dataDir, Consumer<String> say,
+			BooleanSupplier stopping) {
 		this.gateway = gateway;
+		this.mailWeb = mailWeb;
 		this.secrets = secrets;
 		this.dataDir = dataDir;
 		this.say = say;
@@ -111,9 +117,9 @@ final class DemoData {
 			Files.writeString(this.dataDir.resolve(MARKER),
 					"Demo-Daten geladen " + java.time.OffsetDateTime.now() + "\n", StandardCharsets.UTF_8);
 			this.say.accept(String.format(Locale.ROOT,
-					"Demo-Daten geladen: %d Veranstaltungen, %d Teilnehmende, %d Rückmeldungen (%.1f s)",
+					"Demo-Daten geladen: %d Veranstaltungen, %d Teilnehmende, %d Rückmeldungen, %d Infobrief-Abonnent:innen (%.1f s)",
 					this.createdEvents.get(), this.createdAttendees.get(), this.createdResponses.get(),
-					(System.nanoTime() - start) / 1e9));
+					this.createdSubscribers.get(), (System.nanoTime() - start) / 1e9));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -157,6 +163,11 @@ final class DemoData {
 			answer(staff, index, id);
 			log.info("Demo event {} ({}) complete", planned.title(), id);
 		}
+		requireRunning();
+		String consentTextVersion = JsonReader.string(staff.get("/api/newsletter/options").json(),
+				"consentTextVersion");
+		this.createdSubscribers
+			.addAndGet(new DemoSubscribers(this.http, this.gateway, this.mailWeb).load(consentTextVersion));
 	}
 
 	/**

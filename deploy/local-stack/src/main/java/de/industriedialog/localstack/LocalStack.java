@@ -110,6 +110,11 @@ public final class LocalStack {
 
 	private boolean stopping;
 
+	/**
+	 * The mail catcher's web address, where the demo data read their confirmation mails.
+	 */
+	private String mailWebUrl;
+
 	private LocalStack(Options options, Path repo) {
 		this.options = options;
 		this.repo = repo;
@@ -193,6 +198,7 @@ public final class LocalStack {
 		say("Kafka on " + kafka.bootstrapServers() + " (" + seconds(step) + " s)");
 		step = System.nanoTime();
 		MailCatcher mail = register(MailCatcher.start(this.dataDir.resolve("mail"), 2525 + off, 8025 + off));
+		this.mailWebUrl = "http://127.0.0.1:" + mail.httpPort();
 		say("Mail catcher: SMTP port " + mail.smtpPort() + ", web http://localhost:" + mail.httpPort() + " ("
 				+ seconds(step) + " s)");
 
@@ -226,8 +232,8 @@ public final class LocalStack {
 			this.log.info("Demo data loaded before ({})", this.dataDir.resolve(DemoData.MARKER));
 			return;
 		}
-		DemoData demo = new DemoData("http://127.0.0.1:" + port("gateway"), secrets(), this.dataDir, this::say,
-				this::isStopping);
+		DemoData demo = new DemoData("http://127.0.0.1:" + port("gateway"), this.mailWebUrl, secrets(), this.dataDir,
+				this::say, this::isStopping);
 		Thread thread = new Thread(demo::run, "demo-data");
 		// Never holds up the stop: the services it talks to go down first anyway.
 		thread.setDaemon(true);
