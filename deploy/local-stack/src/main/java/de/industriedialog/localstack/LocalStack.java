@@ -370,6 +370,10 @@ public final class LocalStack {
 			env.put("EVENT_SERVICE_URL", "http://127.0.0.1:" + port("event-service"));
 			env.put("EVALUATION_URL", "http://127.0.0.1:" + port("evaluation-service"));
 			env.put("NEWSLETTER_URL", "http://127.0.0.1:" + port("newsletter-service"));
+			// Every request of the local stack comes from 127.0.0.1 (the demo data
+			// subscribe 24 addresses), so the per-address limit would count them all as
+			// one client.
+			env.put("NEWSLETTER_SUBSCRIPTIONS_PER_HOUR", "1000");
 		}
 		rotateIfLarge(logFile(service.name()));
 		try {

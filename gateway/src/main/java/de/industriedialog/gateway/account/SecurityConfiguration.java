@@ -5,12 +5,16 @@ import java.time.Clock;
 import java.time.Duration;
 
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -20,7 +24,11 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.WebFilter;
@@ -56,13 +64,26 @@ class SecurityConfiguration {
 		return new AttemptThrottle(5, Duration.ofHours(1), clock);
 	}
 
+	/**
+	 * Newsletter subscriptions per client address and hour (default 20): enough for a
+	 * shared office connection, too few to flood strangers' mailboxes with confirmation
+	 * mails.
+	 */
 	@Bean
-	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, AttemptThrottle loginThrottle) {
+	AttemptThrottle newsletterSubscriptionThrottle(Clock clock,
+			@Value("${industriedialog.gateway.newsletter-subscriptions-per-hour:20}") int perHour) {
+		return new AttemptThrottle(perHour, Duration.ofHours(1), clock);
+	}
+
+	@Bean
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, AttemptThrottle loginThrottle,
+			AttemptThrottle newsletterSubscriptionThrottle, JsonMapper jsonMapper) {
 		RedirectServerAuthenticationFailureHandler failed = new RedirectServerAuthenticationFailureHandler(
 				"/login?error");
 		RedirectServerAuthenticationSuccessHandler succeeded = new RedirectServerAuthenticationSuccessHandler("/");
 		return http.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
-			.csrf((csrf) -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(csrfProtected())
+				.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
 				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
 				.accessDeniedHandler(
 						(exchange, denied) -> Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN))))
@@ -78,7 +99,50 @@ class SecurityConfiguration {
 			.logout((logout) -> logout.logoutUrl("/logout"))
 			.addFilterBefore(refuseLockedLogins(loginThrottle), SecurityWebFiltersOrder.FORM_LOGIN)
 			.addFilterAfter(exposeCsrfCookie(), SecurityWebFiltersOrder.CSRF)
+			.addFilterAfter(throttleNewsletterSubscriptions(newsletterSubscriptionThrottle, jsonMapper),
+					SecurityWebFiltersOrder.AUTHORIZATION)
 			.build();
+	}
+
+	/**
+	 * Every state-changing request needs the CSRF token except the RFC 8058 one-click
+	 * unsubscribe: mailbox providers POST it without cookies or token, and the personal
+	 * token in the path is its authorization. Only this exact path is exempt.
+	 */
+	static ServerWebExchangeMatcher csrfProtected() {
+		return new AndServerWebExchangeMatcher(CsrfWebFilter.DEFAULT_CSRF_MATCHER, new NegatedServerWebExchangeMatcher(
+				ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/newsletter/unsubscribe/*")));
+	}
+
+	/**
+	 * Limits newsletter subscriptions per client address: each one may send a
+	 * confirmation mail to an address somebody typed in, so a script must not be able to
+	 * turn the form into a mail cannon. Counts only requests that passed the CSRF check.
+	 */
+	private static WebFilter throttleNewsletterSubscriptions(AttemptThrottle throttle, JsonMapper jsonMapper) {
+		ServerWebExchangeMatcher subscriptions = ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST,
+				"/api/newsletter/subscriptions");
+		return (exchange, chain) -> subscriptions.matches(exchange).flatMap((match) -> {
+			if (!match.isMatch()) {
+				return chain.filter(exchange);
+			}
+			String client = (exchange.getRequest().getRemoteAddress() != null)
+					? exchange.getRequest().getRemoteAddress().getAddress().getHostAddress() : "unknown";
+			if (throttle.isLocked(client)) {
+				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+						"Von deinem Anschluss kamen in der letzten Stunde sehr viele Anmeldungen zum Infobrief. "
+								+ "Bitte versuche es später noch einmal.");
+				problem.setTitle("Zu viele Anfragen");
+				problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+				exchange.getResponse().setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+				exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+				return exchange.getResponse()
+					.writeWith(Mono
+						.just(exchange.getResponse().bufferFactory().wrap(jsonMapper.writeValueAsBytes(problem))));
+			}
+			throttle.record(client);
+			return chain.filter(exchange);
+		});
 	}
 
 	/** Refuses a login attempt for a throttled account before the password is checked. */
