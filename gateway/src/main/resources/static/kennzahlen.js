@@ -33,6 +33,10 @@ const ZIELE = {
 const ZUSAMMENSETZUNG = { MONO: 'monopartistisch', DUO: 'duopartistisch', TRIPARTITE: 'tripartistisch (Bündnis)', UNKNOWN: 'ohne Angabe' };
 const STATUS = { PLANNED: 'geplant', OPEN: 'Anmeldung offen', CLOSED: 'Anmeldung geschlossen', HELD: 'durchgeführt', CANCELLED: 'abgesagt' };
 const GRUPPEN = { PROFESSIONAL: 'Fachpublikum', TRAINEE_STUDENT: 'Auszubildende & Studierende', PUPIL: 'Schülerinnen und Schüler' };
+const ZIELGRUPPEN = {
+	INITIATIVE_REPRESENTATIVE: 'Vertreter:innen von Initiativen', ALLIANCE_PARTNER: 'Bündnispartner', COMPANY: 'Unternehmen',
+	ASSOCIATION: 'Verbände', UNION: 'Gewerkschaften', PUBLIC: 'Interessierte Öffentlichkeit'
+};
 const FILTER = ['from', 'to', 'state', 'format', 'initiativeType'];
 const FILTER_FELDER = { from: 'f-von', to: 'f-bis', state: 'f-land', format: 'f-format', initiativeType: 'f-typ' };
 
@@ -357,7 +361,53 @@ function zeigeKacheln(overview) {
 		value.classList.toggle('leise', Boolean(kachel.leise && kachel.leise(overview)));
 		document.getElementById(`zusatz-${kachel.key}`).textContent = kachel.zusatz(overview);
 	}
+	zeigeInfobrief(overview.newsletter);
 	zeigeStand(overview.asOf);
+}
+
+// ---- Infobrief: subscribers and sent issues (same overview, same live updates) ----
+
+function setzeText(id, text) {
+	const node = document.getElementById(id);
+	if (node.textContent !== text) {
+		node.textContent = text;
+	}
+}
+
+function infobriefKachel(id, value, zusatz) {
+	document.getElementById(id).dataset.value = value === null || value === undefined ? '' : String(value);
+	setzeText(id, zahl(value));
+	setzeText(`${id}-zusatz`, zusatz);
+}
+
+function zeigeInfobrief(newsletter) {
+	if (!newsletter || !newsletter.available) {
+		['kpi-newsletter-subscribers', 'kpi-newsletter-sent', 'kpi-newsletter-delivered']
+			.forEach((id) => infobriefKachel(id, null, 'noch nicht verfügbar'));
+		setzeText('kpi-newsletter-last', '–');
+		setzeText('kpi-newsletter-last-zusatz', '');
+		document.querySelector('#infobrief-zielgruppen tbody').replaceChildren();
+		return;
+	}
+	const zeitraum = filter.from || filter.to ? 'im gewählten Zeitraum' : 'insgesamt';
+	infobriefKachel('kpi-newsletter-subscribers', newsletter.activeSubscribers,
+		`${zahl(newsletter.unsubscribed)} abgemeldet · ${zahl(newsletter.bounced)} unzustellbar ausgetragen`);
+	infobriefKachel('kpi-newsletter-sent', newsletter.infobriefeSent, zeitraum);
+	infobriefKachel('kpi-newsletter-delivered', newsletter.mailsDelivered, `${zahl(newsletter.mailsFailed)} nicht zustellbar`);
+	const last = newsletter.lastInfobrief;
+	document.getElementById('kpi-newsletter-last').dataset.value = last && last.sentAt ? last.sentAt : '';
+	setzeText('kpi-newsletter-last', last && last.sentAt ? TAG.format(new Date(last.sentAt)) : '–');
+	setzeText('kpi-newsletter-last-zusatz', last
+		? `„${last.subject}“ · ${zahl(last.delivered)} von ${zahl(last.recipients)} zugestellt`
+		: `kein Infobrief ${zeitraum === 'insgesamt' ? 'versendet' : 'in diesem Zeitraum'}`);
+	document.getElementById('infobrief-filterhinweis').hidden = !(newsletter.filtersNotApplied || []).length;
+	const byAudience = newsletter.subscribersByAudience || {};
+	const codes = [...Object.keys(ZIELGRUPPEN), ...Object.keys(byAudience).filter((code) => !ZIELGRUPPEN[code])];
+	document.querySelector('#infobrief-zielgruppen tbody').replaceChildren(...codes.map((code) => {
+		const tr = element('tr');
+		tr.append(zelle('th', ZIELGRUPPEN[code] || code, { scope: 'row' }), zelle('td', zahl(byAudience[code] || 0)));
+		return tr;
+	}));
 }
 
 function zeigeStand(asOf) {

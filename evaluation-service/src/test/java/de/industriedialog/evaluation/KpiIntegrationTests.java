@@ -169,7 +169,8 @@ abstract class KpiIntegrationTests {
 		assertThat(q1Figures.get("topTwoPercent").decimalValue()).isEqualByComparingTo("87.5");
 		assertThat(overview.at("/satisfaction/items/1/n").asLong()).isEqualTo(6);
 		assertThat(overview.at("/satisfaction/items/2/suppressed").asBoolean()).isTrue();
-		assertThat(overview.at("/newsletter/available").asBoolean()).isFalse();
+		assertThat(overview.at("/newsletter/available").asBoolean()).isTrue();
+		assertThat(overview.at("/newsletter/activeSubscribers").asLong()).isZero();
 
 		JsonNode events = get("/api/kpi/events");
 		assertThat(events.get("rows")).extracting((row) -> row.get("eventId").asString())

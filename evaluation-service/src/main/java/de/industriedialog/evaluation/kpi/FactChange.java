@@ -62,4 +62,24 @@ sealed interface FactChange {
 
 	}
 
+	/** An Infobrief subscriber; {@code before} is {@code null} for a new subscriber. */
+	record SubscriberChanged(SubscriberFact before, SubscriberFact after, Instant occurredAt) implements FactChange {
+
+		@Override
+		public String eventId() {
+			return null;
+		}
+
+	}
+
+	/** An Infobrief issue that was sent; {@code before} is {@code null} for a new one. */
+	record InfobriefChanged(InfobriefFact before, InfobriefFact after, Instant occurredAt) implements FactChange {
+
+		@Override
+		public String eventId() {
+			return null;
+		}
+
+	}
+
 }

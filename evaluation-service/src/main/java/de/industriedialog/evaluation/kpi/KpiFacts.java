@@ -44,6 +44,10 @@ class KpiFacts {
 
 	static final String FEEDBACK = "kpi_feedback";
 
+	static final String SUBSCRIBERS = "kpi_subscribers";
+
+	static final String INFOBRIEFE = "kpi_infobriefe";
+
 	private static final String APPLIED = IdempotentProjection.APPLIED_EVENT_IDS;
 
 	private static final FindOneAndUpdateOptions RETURN_BEFORE = new FindOneAndUpdateOptions().upsert(true)
@@ -90,6 +94,51 @@ class KpiFacts {
 	}
 
 	/**
+	 * Sets the fields the subscriber event names, if the fact is older and the event
+	 * unseen.
+	 * @return the change, or {@code null} if the event was applied already or is stale
+	 */
+	FactChange.SubscriberChanged apply(String ceId, SubscriberUpdate update, Instant occurredAt) {
+		Written written = applyIfNewer(SUBSCRIBERS, update.subscriberId(), update.version(), ceId, fields(update));
+		if (written == null) {
+			return null;
+		}
+		SubscriberFact before = subscriberFact(written.before());
+		return new FactChange.SubscriberChanged(before, update.applyTo(before), occurredAt);
+	}
+
+	/**
+	 * @return the change, or {@code null} if the event was applied already or is stale
+	 */
+	FactChange.InfobriefChanged apply(String ceId, InfobriefFact fact, Instant occurredAt) {
+		Written written = applyIfNewer(INFOBRIEFE, fact.issueId(), fact.version(), ceId, document(fact));
+		return (written != null) ? new FactChange.InfobriefChanged(infobriefFact(written.before()), fact, occurredAt)
+				: null;
+	}
+
+	/**
+	 * For the rebuild: per subscriber the updates of one poll in the order sequential
+	 * writes would apply them (rising versions), folded into one conditional upsert at
+	 * the last version; the later update's fields win.
+	 */
+	void applySubscribers(Collection<List<Stamped<SubscriberUpdate>>> updates) {
+		bulk(SUBSCRIBERS, updates.stream().filter((list) -> !list.isEmpty()).map((list) -> {
+			Document fields = new Document();
+			list.forEach((stamped) -> fields.putAll(fields(stamped.fact())));
+			Stamped<SubscriberUpdate> last = list.get(list.size() - 1);
+			return upsertIfNewer(last.fact().subscriberId(), last.fact().version(), last.ceId(), fields);
+		}).toList());
+	}
+
+	/** Like {@link #applyEvents(Collection)} for Infobriefe. */
+	void applyInfobriefe(Collection<Stamped<InfobriefFact>> facts) {
+		bulk(INFOBRIEFE,
+				facts.stream()
+					.map((s) -> upsertIfNewer(s.fact().issueId(), s.fact().version(), s.ceId(), document(s.fact())))
+					.toList());
+	}
+
+	/**
 	 * The same conditional upserts as {@link #apply(String, EventFact, Instant)}, many at
 	 * once and without returning the previous state (for the rebuild, which recomputes
 	 * the view from the facts afterwards).
@@ -124,7 +173,7 @@ class KpiFacts {
 
 	/** Empties the KPI facts before a replay from offset 0. */
 	void clear() {
-		for (String name : List.of(EVENTS, REGISTRATIONS, FEEDBACK)) {
+		for (String name : List.of(EVENTS, REGISTRATIONS, FEEDBACK, SUBSCRIBERS, INFOBRIEFE)) {
 			collection(name).drop();
 		}
 	}
@@ -141,6 +190,18 @@ class KpiFacts {
 
 	void forEachFeedback(Consumer<FeedbackFact> action) {
 		collection(FEEDBACK).find().forEach((d) -> action.accept(feedbackFact(d)));
+	}
+
+	void forEachSubscriber(Consumer<SubscriberFact> action) {
+		collection(SUBSCRIBERS).find()
+			.projection(Projections.exclude(APPLIED))
+			.forEach((d) -> action.accept(subscriberFact(d)));
+	}
+
+	void forEachInfobrief(Consumer<InfobriefFact> action) {
+		collection(INFOBRIEFE).find()
+			.projection(Projections.exclude(APPLIED))
+			.forEach((d) -> action.accept(infobriefFact(d)));
 	}
 
 	private Written applyIfNewer(String collection, String id, long version, String ceId, Document facts) {
@@ -226,6 +287,72 @@ class KpiFacts {
 		return new Document("_id", fact.responseId()).append("eventId", fact.eventId())
 			.append("group", fact.group())
 			.append("answers", new Document(new LinkedHashMap<>(fact.answers())));
+	}
+
+	/** Just the fields the update changes; the others stay as the fact has them. */
+	private static Document fields(SubscriberUpdate update) {
+		Document fields = new Document("_id", update.subscriberId());
+		switch (update.kind()) {
+			case CONFIRMED -> fields.append("active", true)
+				.append("audiences", update.audiences())
+				.append("states", update.states())
+				.append("confirmedAt", date(update.confirmedAt()))
+				.append("unsubscribedAt", null)
+				.append("reason", null);
+			case PREFERENCES_CHANGED ->
+				fields.append("audiences", update.audiences()).append("states", update.states());
+			case UNSUBSCRIBED -> fields.append("active", false)
+				.append("unsubscribedAt", date(update.unsubscribedAt()))
+				.append("reason", update.reason());
+		}
+		return fields;
+	}
+
+	private static Document document(InfobriefFact fact) {
+		return new Document("_id", fact.issueId()).append("subject", fact.subject())
+			.append("sentAt", date(fact.sentAt()))
+			.append("recipients", fact.recipients())
+			.append("delivered", fact.delivered())
+			.append("failed", fact.failed())
+			.append("segment",
+					new Document("audiences", fact.segmentAudiences()).append("states", fact.segmentStates()));
+	}
+
+	private static SubscriberFact subscriberFact(Document d) {
+		if (d == null) {
+			return null;
+		}
+		return new SubscriberFact(d.getString("_id"), Boolean.TRUE.equals(d.getBoolean("active")),
+				strings(d, "audiences"), strings(d, "states"), instant(d, "confirmedAt"), instant(d, "unsubscribedAt"),
+				d.getString("reason"), number(d, "version"));
+	}
+
+	private static InfobriefFact infobriefFact(Document d) {
+		if (d == null) {
+			return null;
+		}
+		Document segment = d.get("segment", Document.class);
+		return new InfobriefFact(d.getString("_id"), d.getString("subject"), instant(d, "sentAt"),
+				number(d, "recipients"), number(d, "delivered"), number(d, "failed"),
+				(segment != null) ? strings(segment, "audiences") : List.of(),
+				(segment != null) ? strings(segment, "states") : List.of(), number(d, "version"));
+	}
+
+	private static Date date(Instant instant) {
+		return (instant != null) ? Date.from(instant) : null;
+	}
+
+	private static Instant instant(Document d, String field) {
+		Date date = d.getDate(field);
+		return (date != null) ? date.toInstant() : null;
+	}
+
+	private static List<String> strings(Document d, String field) {
+		Object value = d.get(field);
+		if (!(value instanceof List<?> list)) {
+			return List.of();
+		}
+		return list.stream().filter(String.class::isInstance).map(String.class::cast).toList();
 	}
 
 	private static EventFact eventFact(Document d) {

@@ -32,4 +32,9 @@ class KpiMessaging {
 		return EventConsumers.of("kpiFeedbackEvents", projection::feedbackEvent, meterRegistry);
 	}
 
+	@Bean
+	Consumer<Message<byte[]>> kpiNewsletterEvents(KpiProjection projection, MeterRegistry meterRegistry) {
+		return EventConsumers.of("kpiNewsletterEvents", projection::newsletterEvent, meterRegistry);
+	}
+
 }

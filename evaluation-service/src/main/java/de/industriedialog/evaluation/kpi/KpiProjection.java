@@ -50,6 +50,18 @@ class KpiProjection {
 		}
 	}
 
+	void newsletterEvent(IncomingEvent event) {
+		SubscriberUpdate update = this.payloads.subscriberUpdate(event);
+		if (update != null) {
+			this.view.record(() -> this.facts.apply(event.id(), update, event.time()));
+			return;
+		}
+		InfobriefFact fact = this.payloads.infobriefFact(event);
+		if (fact != null) {
+			this.view.record(() -> this.facts.apply(event.id(), fact, event.time()));
+		}
+	}
+
 	/** The landscape projection changed an initiative: read it again. */
 	@EventListener
 	void initiativeChanged(InitiativeFactChanged changed) {

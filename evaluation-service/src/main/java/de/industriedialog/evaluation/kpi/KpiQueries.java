@@ -79,7 +79,7 @@ public class KpiQueries {
 					new Overview.Reach(GroupCounts.of(totals.registered), GroupCounts.of(totals.attended),
 							totals.attended[0]),
 					new Overview.Satisfaction(totals.responses, items(totals.answers)),
-					Overview.Newsletter.UNAVAILABLE);
+					state.newsletter.overview(filter));
 		});
 	}
 

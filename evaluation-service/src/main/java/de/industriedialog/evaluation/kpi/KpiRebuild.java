@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Rebuilds the KPI views from the topics: empties the facts (and the initiative facts),
- * takes the end offsets of the four topics, reads every partition from offset 0 up to
+ * takes the end offsets of the five topics, reads every partition from offset 0 up to
  * them with a consumer of its own (no group, so the live consumers' offsets stay as they
  * are) and applies the same idempotent fact writes in bulk, then reloads the view from
  * the facts. The live consumers keep running meanwhile: a fact they write again is
@@ -47,7 +47,7 @@ import org.springframework.stereotype.Component;
 public class KpiRebuild {
 
 	static final List<String> TOPICS = List.of(InitiativeFacts.TOPIC, KpiPayloads.EVENTS_TOPIC,
-			KpiPayloads.REGISTRATIONS_TOPIC, KpiPayloads.FEEDBACK_TOPIC);
+			KpiPayloads.REGISTRATIONS_TOPIC, KpiPayloads.FEEDBACK_TOPIC, KpiPayloads.NEWSLETTER_TOPIC);
 
 	private static final Logger log = LoggerFactory.getLogger(KpiRebuild.class);
 
@@ -204,6 +204,10 @@ public class KpiRebuild {
 
 		private final Map<String, FeedbackFact> feedback = new LinkedHashMap<>();
 
+		private final Map<String, List<Stamped<SubscriberUpdate>>> subscribers = new LinkedHashMap<>();
+
+		private final Map<String, Stamped<InfobriefFact>> infobriefe = new LinkedHashMap<>();
+
 		void add(ConsumerRecord<byte[], byte[]> record) {
 			KpiRebuild.this.records.incrementAndGet();
 			IncomingEvent event;
@@ -221,6 +225,7 @@ public class KpiRebuild {
 							this.feedback.putIfAbsent(fact.responseId(), fact);
 						}
 					}
+					case KpiPayloads.NEWSLETTER_TOPIC -> newsletter(event);
 					default -> this.initiatives.add(event);
 				}
 			}
@@ -243,6 +248,27 @@ public class KpiRebuild {
 			KpiRebuild.this.facts.applyEvents(this.events.values());
 			KpiRebuild.this.facts.applyRegistrations(this.registrations.values());
 			KpiRebuild.this.facts.applyFeedback(new ArrayList<>(this.feedback.values()));
+			KpiRebuild.this.facts.applySubscribers(this.subscribers.values());
+			KpiRebuild.this.facts.applyInfobriefe(this.infobriefe.values());
+		}
+
+		/**
+		 * Subscriber events name only what they change, so none may be dropped for a
+		 * later one: they are kept in the order sequential writes would apply them (a
+		 * version not above the last kept one is stale or a duplicate, as there).
+		 */
+		private void newsletter(IncomingEvent event) {
+			SubscriberUpdate update = KpiRebuild.this.payloads.subscriberUpdate(event);
+			if (update != null) {
+				List<Stamped<SubscriberUpdate>> kept = this.subscribers.computeIfAbsent(update.subscriberId(),
+						(id) -> new ArrayList<>());
+				if (kept.isEmpty() || kept.get(kept.size() - 1).fact().version() < update.version()) {
+					kept.add(new Stamped<>(event.id(), update));
+				}
+				return;
+			}
+			keepNewest(this.infobriefe, KpiRebuild.this.payloads.infobriefFact(event), event, InfobriefFact::issueId,
+					InfobriefFact::version);
 		}
 
 		private <T> void keepNewest(Map<String, Stamped<T>> batch, T fact, IncomingEvent event, Function<T, String> id,

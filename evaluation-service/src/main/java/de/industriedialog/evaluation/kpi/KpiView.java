@@ -18,10 +18,11 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * The KPI figures in memory: per dialogue event its dimensions and counters, and the
- * initiatives. Built from the facts at startup and after a rebuild; in between every fact
- * write that really changed something moves the counters by its exact delta (old → new),
- * so a duplicate or stale event, which changes no fact, changes nothing here either.
+ * The KPI figures in memory: per dialogue event its dimensions and counters, the
+ * initiatives, and the Infobrief figures ({@link NewsletterFigures}). Built from the
+ * facts at startup and after a rebuild; in between every fact write that really changed
+ * something moves the counters by its exact delta (old → new), so a duplicate or stale
+ * event, which changes no fact, changes nothing here either.
  *
  * <p>
  * A fact write and the delta it causes happen under the read side of a lock, a reload
@@ -128,6 +129,8 @@ public class KpiView implements SmartInitializingSingleton {
 			this.facts.forEachRegistration((fact) -> loaded.aggregate(fact.eventId()).registration(fact, 1));
 			this.facts.forEachFeedback((fact) -> loaded.aggregate(fact.eventId()).feedback(fact));
 			this.initiativeFacts.all().forEach((fact) -> loaded.initiatives.put(fact.initiativeId(), fact));
+			this.facts.forEachSubscriber((fact) -> loaded.newsletter.subscriber(fact, 1));
+			this.facts.forEachInfobrief(loaded.newsletter::infobrief);
 			synchronized (this) {
 				loaded.sequence = this.state.sequence + 1;
 				this.state = loaded;
@@ -175,6 +178,8 @@ public class KpiView implements SmartInitializingSingleton {
 
 		final Map<String, InitiativeFact> initiatives = new HashMap<>();
 
+		final NewsletterFigures newsletter = new NewsletterFigures();
+
 		/** Counts every applied change (and every reload). */
 		long sequence;
 
@@ -194,6 +199,13 @@ public class KpiView implements SmartInitializingSingleton {
 			}
 			else if (change instanceof FactChange.FeedbackAdded c) {
 				aggregate(c.fact().eventId()).feedback(c.fact());
+			}
+			else if (change instanceof FactChange.SubscriberChanged c) {
+				this.newsletter.subscriber(c.before(), -1);
+				this.newsletter.subscriber(c.after(), 1);
+			}
+			else if (change instanceof FactChange.InfobriefChanged c) {
+				this.newsletter.infobrief(c.after());
 			}
 			else if (change instanceof FactChange.InitiativeChanged c) {
 				if (c.fact() != null) {

@@ -32,6 +32,19 @@ public final class Labels {
 	public static final Map<String, String> STATUSES = ordered("PLANNED", "geplant", "OPEN", "Anmeldung offen",
 			"CLOSED", "Anmeldung geschlossen", "HELD", "durchgeführt", "CANCELLED", "abgesagt");
 
+	/**
+	 * The Infobrief's audiences → how the dashboard and the CSV name the groups (plural),
+	 * in the order of the subscription form.
+	 */
+	public static final Map<String, String> AUDIENCES = ordered("INITIATIVE_REPRESENTATIVE",
+			"Vertreter:innen von Initiativen", "ALLIANCE_PARTNER", "Bündnispartner", "COMPANY", "Unternehmen",
+			"ASSOCIATION", "Verbände", "UNION", "Gewerkschaften", "PUBLIC", "Interessierte Öffentlichkeit");
+
+	/** Subscribers without a Bundesland: interested in all of Germany. */
+	public static final String NATIONWIDE = "BUNDESWEIT";
+
+	public static final String NATIONWIDE_LABEL = "bundesweit";
+
 	/** The format of the network meetings (networking KPI). */
 	public static final String NETWORK_MEETING = "TREFFEN_REGIONALER_INITIATIVEN";
 

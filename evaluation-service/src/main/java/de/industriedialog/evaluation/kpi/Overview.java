@@ -2,6 +2,7 @@ package de.industriedialog.evaluation.kpi;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -46,11 +47,42 @@ public record Overview(Instant asOf, long sequence, Initiatives initiatives, Eve
 
 	}
 
-	/** Newsletter reach: not available in this service yet. */
-	public record Newsletter(boolean available, Long subscribers, Map<String, Long> subscribersByAudience,
-			Long infobriefeSent, Long deliveries) {
+	/**
+	 * The Infobrief's reach, from {@code dialog.newsletter.v1}. The period filter selects
+	 * issues by the day they were sent and ends of subscriptions by their day, and counts
+	 * as active only subscribers confirmed until {@code to}; the Bundesland filter
+	 * narrows the subscribers to those interested in it or in all of Germany, not the
+	 * issues.
+	 *
+	 * @param available always {@code true} since this service reads the topic (kept for
+	 * clients of the earlier placeholder)
+	 * @param activeSubscribers confirmed and not unsubscribed
+	 * @param subscribersByAudience active subscribers per audience code (one subscriber
+	 * may belong to several)
+	 * @param subscribersByState active subscribers per Bundesland code of interest, and
+	 * {@code BUNDESWEIT} for those interested in all of Germany
+	 * @param unsubscribed subscriptions ended by the subscriber (or a complaint)
+	 * @param bounced subscriptions ended because the address bounced for good
+	 * @param infobriefeSent issues sent
+	 * @param mailsDelivered mails of those issues the mail server accepted
+	 * @param mailsFailed recipients of those issues who could not be reached
+	 * @param lastInfobrief the latest of those issues, {@code null} if none
+	 * @param filtersNotApplied the filters of the request that do not apply to these
+	 * figures ({@code format}, {@code initiativeType}): the figures are not narrowed by
+	 * them
+	 */
+	public record Newsletter(boolean available, long activeSubscribers, Map<String, Long> subscribersByAudience,
+			Map<String, Long> subscribersByState, long unsubscribed, long bounced, long infobriefeSent,
+			long mailsDelivered, long mailsFailed, LastInfobrief lastInfobrief, List<String> filtersNotApplied) {
 
-		static final Newsletter UNAVAILABLE = new Newsletter(false, null, Map.of(), null, null);
+	}
+
+	/**
+	 * @param sentAt when the send started, in Europe/Berlin
+	 * @param recipients recipients in the segment when the send started
+	 * @param delivered mails the mail server accepted
+	 */
+	public record LastInfobrief(String subject, OffsetDateTime sentAt, long recipients, long delivered) {
 
 	}
 

@@ -118,7 +118,40 @@ class KpiExportController {
 		for (ItemFigures item : overview.satisfaction().items()) {
 			csv.row(item.item() + " " + item.text() + ": Anteil der ersten beiden Stufen (%)", item.topTwoPercent());
 		}
+		newsletterRows(csv, overview.newsletter());
 		return csv;
+	}
+
+	private static void newsletterRows(Csv csv, Overview.Newsletter newsletter) {
+		if (newsletter == null || !newsletter.available()) {
+			return;
+		}
+		csv.row("Infobrief: aktive Abonnent:innen", newsletter.activeSubscribers());
+		newsletter.subscribersByAudience()
+			.forEach((code, count) -> csv.row("Infobrief-Abonnent:innen: " + Labels.AUDIENCES.getOrDefault(code, code),
+					count));
+		newsletter.subscribersByState()
+			.forEach((code,
+					count) -> csv.row("Infobrief-Abonnent:innen mit Interesse an: "
+							+ (Labels.NATIONWIDE.equals(code) ? "ganz Deutschland (bundesweit)" : Labels.state(code)),
+							count));
+		csv.row("Infobrief: Abmeldungen", newsletter.unsubscribed());
+		csv.row("Infobrief: wegen Unzustellbarkeit ausgetragen", newsletter.bounced());
+		csv.row("Versendete Infobriefe", newsletter.infobriefeSent());
+		csv.row("Infobrief: zugestellte Mails", newsletter.mailsDelivered());
+		csv.row("Infobrief: nicht zustellbare Mails", newsletter.mailsFailed());
+		Overview.LastInfobrief last = newsletter.lastInfobrief();
+		if (last != null) {
+			csv.row("Letzter Infobrief: Betreff", last.subject());
+			csv.row("Letzter Infobrief: versendet am",
+					(last.sentAt() != null) ? GERMAN_TIME.format(last.sentAt().atZoneSameInstant(BERLIN)) : null);
+			csv.row("Letzter Infobrief: Empfänger:innen", last.recipients());
+			csv.row("Letzter Infobrief: zugestellt", last.delivered());
+		}
+		if (!newsletter.filtersNotApplied().isEmpty()) {
+			csv.row("Hinweis Infobrief",
+					"Die Filter Format und Typ der Initiative gelten nicht für die Infobrief-Zahlen.");
+		}
 	}
 
 	static Csv reach(ReachTable table) {
