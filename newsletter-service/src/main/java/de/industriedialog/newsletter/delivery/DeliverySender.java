@@ -3,8 +3,11 @@ package de.industriedialog.newsletter.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -13,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import de.industriedialog.newsletter.NewsletterProperties;
 import de.industriedialog.newsletter.subscriber.Audience;
@@ -246,28 +250,76 @@ class DeliverySender implements SmartLifecycle {
 			prepare(issueId, job);
 		}
 		PreparedIssue issue = null;
+		Tally tally = null;
+		// The due deliveries are found with one scan per round and then claimed by id
+		// range in batches, one conditional update each.
+		Deque<Document> due = new ArrayDeque<>();
+		// While the sender threads write one batch, the next is claimed and queued, so
+		// they never wait for a claim.
+		Batch previous = null;
 		while (!this.stopping) {
-			List<Document> batch = this.store.claim(issueId, this.owner, UUID.randomUUID().toString(),
-					Math.max(1, this.settings.batchSize()), this.clock.instant());
-			if (batch.isEmpty()) {
-				if (this.store.count(issueId, DeliveryStore.PENDING, DeliveryStore.SENDING) == 0) {
-					finish(issueId, job);
+			if (due.isEmpty()) {
+				if (previous != null && !settle(issueId, previous, tally)) {
+					return;
 				}
-				// else retries wait for their time; the lease is renewed at the next poll
-				return;
+				previous = null;
+				due.addAll(this.store.due(issueId, this.clock.instant()));
+				if (due.isEmpty()) {
+					if (this.store.count(issueId, DeliveryStore.PENDING, DeliveryStore.SENDING) == 0) {
+						finish(issueId, job);
+					}
+					// else retries wait for their time; the lease is renewed at the next
+					// poll
+					return;
+				}
+			}
+			Object firstId = due.peek().get("_id");
+			Object lastId = firstId;
+			for (int taken = 0; !due.isEmpty() && taken < Math.max(1, this.settings.batchSize()); taken++) {
+				lastId = due.poll().get("_id");
+			}
+			List<Document> batch = this.store.claim(issueId, firstId, lastId, this.owner, UUID.randomUUID().toString(),
+					this.clock.instant());
+			if (batch.isEmpty()) {
+				continue;
 			}
 			if (issue == null) {
 				issue = this.content.prepare(issueId);
 			}
+			if (tally == null) {
+				tally = new Tally(this.store.counts(issueId));
+			}
+			// Unsubscribed or bounced since the send started: checked for the whole batch
+			// right before it goes out.
+			Set<String> suppressed = this.directory
+				.suppressedAmong(batch.stream().map((delivery) -> delivery.getString("email")).toList());
 			Batch inFlight = new Batch(batch.size());
 			for (Document delivery : batch) {
-				this.queue.add(new Task(delivery, issue, inFlight));
+				this.queue.add(new Task(delivery, issue, inFlight,
+						!suppressed.contains(delivery.getString("email").strip().toLowerCase(Locale.ROOT))));
 			}
-			if (!awaitRenewing(issueId, inFlight)) {
+			if (previous != null && !settle(issueId, previous, tally)) {
 				return;
 			}
-			this.store.updateCounters(issueId, this.store.counts(issueId));
+			previous = inFlight;
 		}
+		if (previous != null) {
+			// Stopping: the sender threads finish or hand back what is queued.
+			settle(issueId, previous, tally);
+		}
+	}
+
+	/**
+	 * Waits for a batch and records its outcome in the job's counters.
+	 * @return {@code false} if the lease was lost
+	 */
+	private boolean settle(String issueId, Batch batch, Tally tally) {
+		if (!awaitRenewing(issueId, batch)) {
+			return false;
+		}
+		tally.add(batch);
+		this.store.updateCounters(issueId, tally.counts());
+		return true;
 	}
 
 	/**
@@ -369,13 +421,13 @@ class DeliverySender implements SmartLifecycle {
 		Document delivery = task.delivery();
 		String deliveryId = delivery.getString("_id");
 		String subscriberId = delivery.getString("subscriberId");
-		Optional<Recipient> recipient = this.directory.confirmed(subscriberId);
-		if (recipient.isEmpty()) {
+		if (!task.confirmed()) {
 			// Unsubscribed (or bounced elsewhere) since the send started.
 			this.store.markSkipped(deliveryId);
+			task.batch().skipped.incrementAndGet();
 			return;
 		}
-		String email = recipient.get().email();
+		String email = delivery.getString("email");
 		try {
 			MimeMessage message = this.mails.forSubscriber(this.mailSender.getSession(), task.issue(), subscriberId,
 					email);
@@ -388,12 +440,15 @@ class DeliverySender implements SmartLifecycle {
 			// Marking at once keeps it to at most one mail per connection, and the
 			// deterministic Message-ID makes such a duplicate recognisable.
 			this.store.markSent(deliveryId, this.clock.instant());
+			task.batch().sent.incrementAndGet();
 			this.mailTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 			this.sentCounter.increment();
 		}
 		catch (MessagingException ex) {
 			connection.reset();
-			failed(delivery, email, DeliveryFailure.of(ex));
+			if (failed(delivery, email, DeliveryFailure.of(ex))) {
+				task.batch().failed.incrementAndGet();
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -401,7 +456,10 @@ class DeliverySender implements SmartLifecycle {
 		}
 	}
 
-	private void failed(Document delivery, String email, DeliveryFailure failure) {
+	/**
+	 * @return whether the delivery failed for good
+	 */
+	private boolean failed(Document delivery, String email, DeliveryFailure failure) {
 		String deliveryId = delivery.getString("_id");
 		int attempts = ((Number) delivery.getOrDefault("attempts", 0)).intValue() + 1;
 		if (failure.permanent()) {
@@ -411,15 +469,18 @@ class DeliverySender implements SmartLifecycle {
 				this.directory.recordBounce(email, failure.detail());
 			}
 			log.info("Delivery {} failed for good: {}", deliveryId, failure.detail());
+			return true;
 		}
 		else if (attempts >= this.settings.maxAttempts()) {
 			this.store.markFailed(deliveryId, failure.detail(), false);
 			this.failedCounter.increment();
 			log.info("Delivery {} failed after {} attempts: {}", deliveryId, attempts, failure.detail());
+			return true;
 		}
 		else {
 			this.store.markRetry(deliveryId, failure.detail(), this.clock.instant().plus(backoff(attempts)));
 			log.info("Delivery {} failed temporarily (attempt {}): {}", deliveryId, attempts, failure.detail());
+			return false;
 		}
 	}
 
@@ -433,12 +494,48 @@ class DeliverySender implements SmartLifecycle {
 		return (backoff.compareTo(max) > 0) ? max : backoff;
 	}
 
-	private record Task(Document delivery, PreparedIssue issue, Batch batch) {
+	private record Task(Document delivery, PreparedIssue issue, Batch batch, boolean confirmed) {
+	}
+
+	/**
+	 * The counts of a send, taken from the store once and then moved by what the batches
+	 * report, so the progress shown to staff costs no counting of all deliveries.
+	 */
+	private static final class Tally {
+
+		private long sent;
+
+		private long failed;
+
+		private long pending;
+
+		Tally(DeliveryStore.Counts start) {
+			this.sent = start.sent();
+			this.failed = start.failed();
+			this.pending = start.pending();
+		}
+
+		void add(Batch batch) {
+			this.sent += batch.sent.get();
+			this.failed += batch.failed.get();
+			this.pending = Math.max(0, this.pending - batch.sent.get() - batch.failed.get() - batch.skipped.get());
+		}
+
+		DeliveryStore.Counts counts() {
+			return new DeliveryStore.Counts(this.sent, this.failed, this.pending);
+		}
+
 	}
 
 	private static final class Batch {
 
 		final CountDownLatch done;
+
+		final AtomicInteger sent = new AtomicInteger();
+
+		final AtomicInteger failed = new AtomicInteger();
+
+		final AtomicInteger skipped = new AtomicInteger();
 
 		volatile boolean aborted;
 

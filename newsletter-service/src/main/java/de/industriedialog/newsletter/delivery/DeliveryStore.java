@@ -230,29 +230,43 @@ class DeliveryStore {
 	}
 
 	/**
-	 * Claims up to {@code limit} due PENDING deliveries: one conditional multi-update
-	 * tagged with a fresh claim id, then the tagged ones are read back. A delivery
-	 * another instance claimed in between simply is not tagged with our id.
+	 * The issue's PENDING deliveries that are due, in id order: one scan per round, not
+	 * one per batch (the local store has no secondary indexes).
 	 */
-	List<Document> claim(String issueId, String owner, String claimId, int limit, Instant now) {
+	List<Document> due(String issueId, Instant now) {
 		Query due = Query.query(
 				Criteria.where("issueId").is(issueId).and("state").is(PENDING).and("nextAttemptAt").lte(Date.from(now)))
-			.with(Sort.by("_id"))
-			.limit(limit);
-		due.fields().include("_id");
-		List<Object> ids = this.mongo.find(due, Document.class, DELIVERIES).stream().map((d) -> d.get("_id")).toList();
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		this.mongo.updateMulti(Query.query(Criteria.where("_id").in(ids).and("state").is(PENDING)),
+			.with(Sort.by("_id"));
+		due.fields().include("_id", "subscriberId", "email", "attempts");
+		return this.mongo.find(due, Document.class, DELIVERIES);
+	}
+
+	/**
+	 * Claims the due PENDING deliveries of the issue whose ids lie between
+	 * {@code firstId} and {@code lastId}: one conditional multi-update tagged with a
+	 * fresh claim id, then the tagged ones are read back. A delivery another instance
+	 * claimed in between simply is not tagged with ours. By id range, not by a list of
+	 * ids: the local store answers {@code $in} by comparing every document with every id.
+	 */
+	List<Document> claim(String issueId, Object firstId, Object lastId, String owner, String claimId, Instant now) {
+		this.mongo.updateMulti(
+				Query.query(Criteria.where("issueId")
+					.is(issueId)
+					.and("state")
+					.is(PENDING)
+					.and("nextAttemptAt")
+					.lte(Date.from(now))
+					.and("_id")
+					.gte(firstId)
+					.lte(lastId)),
 				new Update().set("state", SENDING)
 					.set("claimedBy", owner)
 					.set("claimedAt", Date.from(now))
 					.set("claimId", claimId),
 				DELIVERIES);
-		return this.mongo.find(
-				Query.query(Criteria.where("claimId").is(claimId).and("state").is(SENDING)).with(Sort.by("_id")),
-				Document.class, DELIVERIES);
+		Query claimed = Query.query(Criteria.where("claimId").is(claimId)).with(Sort.by("_id"));
+		claimed.fields().include("_id", "subscriberId", "email", "attempts");
+		return this.mongo.find(claimed, Document.class, DELIVERIES);
 	}
 
 	/**

@@ -74,6 +74,13 @@ class MongoDeliveryJobs implements DeliveryJobs {
 			failed = ((Number) counters.get("failed")).longValue();
 			pending = 0;
 		}
+		else if (job.get("counters") instanceof Document counters) {
+			// Kept by the sending instance after every batch: staff polling the progress
+			// must not make the store count every delivery each second.
+			sent = ((Number) counters.get("sent")).longValue();
+			failed = ((Number) counters.get("failed")).longValue();
+			pending = ((Number) counters.get("pending")).longValue();
+		}
 		else {
 			DeliveryStore.Counts counts = this.store.counts(issueId);
 			sent = counts.sent();

@@ -3,12 +3,15 @@ package de.industriedialog.newsletter.subscriber;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import de.industriedialog.contracts.Topics;
 import de.industriedialog.platform.messaging.OutboxEvent;
@@ -41,9 +44,12 @@ class MongoSubscriberDirectory implements SubscriberDirectory {
 
 	private final Clock clock;
 
-	MongoSubscriberDirectory(MongoOperations mongo, OutboxEvents outboxEvents, Clock clock) {
+	private final SubscriberStore store;
+
+	MongoSubscriberDirectory(MongoOperations mongo, OutboxEvents outboxEvents, Clock clock, SubscriberStore store) {
 		this.mongo = mongo;
 		this.outboxEvents = outboxEvents;
+		this.store = store;
 		this.clock = clock;
 	}
 
@@ -117,6 +123,7 @@ class MongoSubscriberDirectory implements SubscriberDirectory {
 				.push("outbox", outboxEntry(event));
 			Query current = Query.query(Criteria.where("_id").is(id).and("version").is(version));
 			if (this.mongo.updateFirst(current, update, SUBSCRIBERS).getModifiedCount() == 1) {
+				this.store.hint(id);
 				return;
 			}
 		}
@@ -132,6 +139,21 @@ class MongoSubscriberDirectory implements SubscriberDirectory {
 			return Optional.empty();
 		}
 		return Optional.of(recipient(subscriber));
+	}
+
+	@Override
+	public Set<String> suppressedAmong(Collection<String> emails) {
+		if (emails.isEmpty()) {
+			return Set.of();
+		}
+		// The suppression list is short next to the subscribers; by id on real MongoDB.
+		Query query = Query
+			.query(Criteria.where("_id").in(emails.stream().map(MongoSubscriberDirectory::emailKey).toList()));
+		query.fields().include("_id");
+		Set<String> suppressed = new HashSet<>();
+		this.mongo.find(query, Document.class, SUPPRESSIONS)
+			.forEach((suppression) -> suppressed.add(suppression.getString("_id")));
+		return suppressed;
 	}
 
 	static String emailKey(String email) {

@@ -1,7 +1,9 @@
 package de.industriedialog.newsletter.subscriber;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the Infobrief needs to know about subscribers: who is in a segment and may be
@@ -32,5 +34,13 @@ public interface SubscriberDirectory {
 	 * goes out).
 	 */
 	Optional<Recipient> confirmed(String subscriberId);
+
+	/**
+	 * Those of the addresses that must not be mailed any more: checked for a whole batch
+	 * of an Infobrief right before it goes out. Unsubscribing and bouncing both suppress
+	 * the address, so this also catches a subscriber who left since the send started.
+	 * @return the suppressed ones, lower-cased
+	 */
+	Set<String> suppressedAmong(Collection<String> emails);
 
 }

@@ -7,6 +7,9 @@ import java.util.Optional;
 
 import de.industriedialog.platform.messaging.OutboxEvent;
 
+import de.industriedialog.platform.messaging.OutboxRelay;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -29,8 +32,11 @@ public class SubscriberStore {
 
 	private final MongoTemplate mongo;
 
-	SubscriberStore(MongoTemplate mongo) {
+	private final ObjectProvider<OutboxRelay> relay;
+
+	SubscriberStore(MongoTemplate mongo, ObjectProvider<OutboxRelay> relay) {
 		this.mongo = mongo;
+		this.relay = relay;
 		// Created here rather than by annotation: Spring Data creates no indexes unless
 		// told to, and this one carries a rule (one subscriber per address).
 		mongo.indexOps(Subscriber.class)
@@ -76,8 +82,21 @@ public class SubscriberStore {
 			update.push("outbox", outboxEntry(event));
 		}
 		Query query = Query.query(Criteria.where("_id").is(current.id()).and("version").is(current.version()));
-		return Optional.ofNullable(this.mongo.findAndModify(query, update,
+		Optional<Subscriber> changed = Optional.ofNullable(this.mongo.findAndModify(query, update,
 				FindAndModifyOptions.options().returnNew(true), Subscriber.class));
+		if (event != null) {
+			changed.ifPresent((subscriber) -> hint(subscriber.id()));
+		}
+		return changed;
+	}
+
+	/**
+	 * Lets the relay publish a new outbox entry at once instead of finding it by scanning
+	 * every subscriber several times a second (docs/adr/0002); a hint lost in a crash is
+	 * caught by the relay's periodic safety scan.
+	 */
+	void hint(String subscriberId) {
+		this.relay.ifAvailable((outboxRelay) -> outboxRelay.hint(MongoSubscriberDirectory.SUBSCRIBERS, subscriberId));
 	}
 
 	/**
