@@ -59,6 +59,9 @@ class LocalStackSystemIT {
 
 	private Process launcher;
 
+	/** The upcoming event of test 16, suggested as an Infobrief block in test 18. */
+	private String walkInEventId;
+
 	@TempDir(cleanup = CleanupMode.ON_SUCCESS)
 	static Path dataDir;
 
@@ -299,6 +302,8 @@ class LocalStackSystemIT {
 	private static final String ORGANISER_PASSWORD = "werra-meissner-2027";
 
 	private static final String JOURNEY_EVENT = "Schülerdialog Industrie Werra-Meißner";
+
+	private static final String UPCOMING_EVENT = "Werkstattgespräch mit zwei Plätzen";
 
 	/** The event of the journey, created in the first of its tests. */
 	private String journeyEventId;
@@ -888,7 +893,7 @@ class LocalStackSystemIT {
 			.withHour(16)
 			.truncatedTo(ChronoUnit.HOURS);
 		Map<String, Object> event = new LinkedHashMap<>();
-		event.put("title", "Werkstattgespräch mit zwei Plätzen");
+		event.put("title", UPCOMING_EVENT);
 		event.put("format", "WERKSTATTGESPRAECH");
 		event.put("start", start.toOffsetDateTime().toString());
 		event.put("end", start.plusHours(2).toOffsetDateTime().toString());
@@ -899,6 +904,7 @@ class LocalStackSystemIT {
 		event.put("campaignSupported", false);
 		String eventId = organiser.send("POST", "/api/events", event, 201).get("id").asString();
 		organiser.send("POST", "/api/events/" + eventId + "/open", null, 200);
+		this.walkInEventId = eventId;
 
 		try (Browser door = Browser.headlessChromium()) {
 			logIn(door, ORGANISER, ORGANISER_PASSWORD);
@@ -937,6 +943,222 @@ class LocalStackSystemIT {
 				? doorList.get("registrations").get(0) : doorList.get("registrations").get(1);
 		assertThat(aylin.get("representedInitiativeId").asString()).isEqualTo(werraMeissnerId());
 		assertThat(aylin.get("participantGroup").asString()).isEqualTo("PROFESSIONAL");
+	}
+
+	@Test
+	@Order(17)
+	void shouldLetAReaderSubscribeConfirmWithOneClickAndChangeTheirPreferences() throws Exception {
+		String reader = "leserin-systemtest@example.org";
+		try (Browser browser = Browser.headlessChromium()) {
+			browser.open("http://localhost:" + GATEWAY + "/index.html");
+			browser.click("#infobrief-abonnieren");
+			browser.waitUntilVisible("newsletter-form");
+			browser.waitUntilTextIsNot("einwilligung-text", "");
+			// Without an audience and consent the form says what is missing.
+			browser.type("email", reader);
+			browser.click("#abonnieren");
+			browser.waitUntilVisible("zielgruppen-fehler");
+			browser.type("name", "Lea Leserin");
+			browser.click("label[for=zielgruppe-COMPANY]");
+			browser.click("label[for=land-DE-HE]");
+			browser.click("label[for=einwilligung]");
+			browser.click("#abonnieren");
+			browser.waitUntilVisible("erfolg");
+			assertThat(browser.text("erfolg-text")).contains("E-Mail");
+			browser.screenshot(Path.of("target/screenshots/newsletter-anmeldung.png"));
+		}
+		// Nothing is sent before the confirmation: the only mail is the confirmation.
+		JsonNode mail = awaitMail(reader, "");
+		String text = mail.get("text").asString();
+		assertThat(text).contains("bestätig").contains("48 Stunden");
+		String confirmation = linkIn(text, "/newsletter-bestaetigen\\.html\\?token=[A-Za-z0-9_.~-]+");
+
+		try (Browser browser = Browser.headlessChromium()) {
+			// One click on the link confirms: the page needs no second form.
+			browser.open(confirmation);
+			browser.waitUntilAttributeContains("#meldung", "data-zustand", "bestaetigt");
+			assertThat(browser.attribute("#meldung", "data-zustand")).isEqualTo("bestaetigt");
+			browser.click("#einstellungen-link");
+			browser.waitUntilAttributeContains("#status-anzeige", "data-status", "CONFIRMED");
+			browser.waitUntilTextContains("email-anzeige", reader);
+			browser.click("label[for=land-DE-BY]");
+			browser.click("#speichern");
+			browser.waitUntilTextContains("meldung", "Gespeichert");
+			browser.screenshot(Path.of("target/screenshots/newsletter-einstellungen.png"));
+
+			// The same link again: explained, not an error.
+			browser.open(confirmation);
+			browser.waitUntilAttributeContains("#meldung", "data-zustand", "schon-bestaetigt");
+		}
+		Matcher credentials = demoCredentials();
+		ApiSession staff = new ApiSession().logIn(credentials.group(1), credentials.group(2));
+		JsonNode found = staff.send("GET", "/api/newsletter/subscribers?q=leserin-systemtest", null, 200);
+		assertThat(found.get("total").asInt()).isEqualTo(1);
+		JsonNode subscriber = found.get("items").get(0);
+		assertThat(subscriber.get("status").asString()).isEqualTo("CONFIRMED");
+		assertThat(subscriber.get("states").toString()).contains("DE-HE").contains("DE-BY");
+		JsonNode detail = staff.send("GET", "/api/newsletter/subscribers/" + subscriber.get("id").asString(), null,
+				200);
+		List<String> actions = new java.util.ArrayList<>();
+		detail.get("consents").forEach((consent) -> actions.add(consent.get("action").asString()));
+		assertThat(actions).containsExactly("REQUESTED", "CONFIRMED", "PREFERENCES_CHANGED");
+		assertThat(detail.get("consents").get(0).get("textVersion").asString()).isNotBlank();
+
+		// Subscribing again sends no second mail.
+		new ApiSession().send("POST", "/api/newsletter/subscriptions",
+				Map.of("email", reader, "audiences", List.of("PUBLIC"), "states", List.of(), "consentTextVersion",
+						staff.send("GET", "/api/newsletter/options", null, 200).get("consentTextVersion").asString()),
+				202);
+		Thread.sleep(1500);
+		assertThat(mailsTo(reader)).hasSize(1);
+	}
+
+	@Test
+	@Order(18)
+	void shouldLetStaffComposeFromSuggestionsPreviewTestAndSendAnInfobriefWhichReadersCanLeaveWithOneClick()
+			throws Exception {
+		assertThat(this.walkInEventId).as("upcoming event of test 16").isNotNull();
+		await().atMost(Duration.ofSeconds(240))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> launcherPrinted().contains("Demo-Daten geladen"));
+		Matcher credentials = demoCredentials();
+		String staffEmail = credentials.group(1);
+		ApiSession staffApi = new ApiSession().logIn(staffEmail, credentials.group(2));
+		// The demo data's COMPANY subscribers (4) and the reader of test 17.
+		int recipients = staffApi.send("GET", "/api/newsletter/segment-count?audiences=COMPANY", null, 200)
+			.get("recipients")
+			.asInt();
+		assertThat(recipients).isEqualTo(5);
+
+		String issueId;
+		try (Browser staff = Browser.headlessChromium()) {
+			logIn(staff, staffEmail, credentials.group(2));
+			staff.open("http://localhost:" + GATEWAY + "/infobriefe.html");
+			staff.click("#neu");
+			staff.waitUntilVisible("betreff");
+			staff.type("betreff", "Infobrief Systemtest");
+			staff.type("einleitung", "Liebe Leserinnen und Leser, <b>das</b> ist neu im Industriedialog.");
+			// The upcoming event of test 16 is offered as a ready block.
+			String block = "#baustein-UPCOMING_EVENT-" + this.walkInEventId;
+			staff.waitUntilCount(block, 1);
+			staff.click(block);
+			staff.waitUntilVisible("abschnitt-0");
+			staff.click("#segment-zielgruppe-COMPANY");
+			staff.waitUntilAttributeContains("#empfaenger", "data-anzahl", "5");
+			staff.click("#speichern");
+			staff.waitUntilUrlContains("id=");
+			issueId = staff.url().replaceAll(".*[?&]id=([^&]+).*", "$1");
+
+			staff.click("#vorschau-zeigen");
+			staff.waitUntilVisible("vorschau");
+			staff.waitUntilTextContains("vorschau-betreff", "Infobrief Systemtest");
+			// The text version sits in a closed <details>: read it as a screen reader
+			// would.
+			assertThat((String) staff.script("return document.getElementById('vorschau-text').textContent"))
+				.contains(UPCOMING_EVENT)
+				.contains("Abmelden");
+
+			staff.click("#testversand");
+			JsonNode test = awaitMail(staffEmail, "[Test] Infobrief Systemtest");
+			assertThat(test.get("text").asString()).contains(UPCOMING_EVENT);
+
+			staff.click("#versenden");
+			staff.waitUntilVisible("versand-dialog");
+			assertThat(staff.text("versand-dialog-text")).contains("5");
+			staff.click("#versand-bestaetigen");
+			staff.waitUntilAttributeContains("#versand-text", "data-status", "SENT");
+			assertThat(staff.text("versand-text")).contains("5");
+			staff.screenshot(Path.of("target/screenshots/infobrief-versendet.png"));
+			assertThat(staff.attribute("#editor", "data-status")).isEqualTo("SENT");
+
+			staff.open("http://localhost:" + GATEWAY + "/infobriefe.html");
+			staff.waitUntilAttributeContains("#infobriefe-tabelle tr[data-id='" + issueId + "']", "data-status",
+					"SENT");
+		}
+
+		// Exactly one Infobrief per recipient, with the one-click headers.
+		String reader = "leserin-systemtest@example.org";
+		JsonNode infobrief = awaitMail(reader, "Infobrief Systemtest");
+		assertThat(mailsTo(reader).stream().filter((m) -> m.get("subject").asString().contains("Systemtest")))
+			.hasSize(1);
+		JsonNode headers = infobrief.get("headers");
+		String listUnsubscribe = header(headers, "List-Unsubscribe");
+		assertThat(header(headers, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
+		assertThat(infobrief.get("html").asString()).doesNotContain("<b>das</b>").contains("&lt;b&gt;das&lt;/b&gt;");
+		assertThat(infobrief.get("text").asString()).contains(UPCOMING_EVENT);
+		for (int index = 2; index <= 20; index += 6) {
+			String demo = String.format(java.util.Locale.ROOT, "infobrief-demo-%02d@example.org", index + 1);
+			assertThat(mailsTo(demo).stream().filter((m) -> m.get("subject").asString().contains("Systemtest")))
+				.as(demo)
+				.hasSize(1);
+		}
+		assertThat(mailsTo("infobrief-demo-02@example.org").stream()
+			.filter((m) -> m.get("subject").asString().contains("Systemtest"))).as("not in the segment").isEmpty();
+
+		// A mailbox provider's one-click unsubscribe: a POST without cookies or CSRF
+		// token.
+		Matcher oneClick = Pattern.compile("<(http[^>]+/api/newsletter/unsubscribe/[^>]+)>").matcher(listUnsubscribe);
+		assertThat(oneClick.find()).as(listUnsubscribe).isTrue();
+		HttpResponse<String> unsubscribed = this.http.send(HttpRequest.newBuilder(URI.create(oneClick.group(1)))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(unsubscribed.statusCode()).as(unsubscribed.body()).isEqualTo(200);
+		assertThat(staffApi.send("GET", "/api/newsletter/subscribers?q=leserin-systemtest", null, 200)
+			.at("/items/0/status")
+			.asString()).isEqualTo("UNSUBSCRIBED");
+		assertThat(staffApi.send("GET", "/api/newsletter/segment-count?audiences=COMPANY", null, 200)
+			.get("recipients")
+			.asInt()).isEqualTo(4);
+
+		// The link in the body leads to a page that confirms it, with a way back.
+		String page = linkIn(infobrief.get("text").asString(), "/newsletter-abmelden\\.html\\?token=[A-Za-z0-9_.~-]+");
+		try (Browser browser = Browser.headlessChromium()) {
+			browser.open(page);
+			browser.waitUntilAttributeContains("#meldung", "data-zustand", "abgemeldet");
+			assertThat(browser.attribute("#wieder-anmelden-link", "href")).contains("newsletter.html");
+		}
+
+		// The dashboard's newsletter figures come from dialog.newsletter.v1.
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+			JsonNode newsletter = staffApi.send("GET", "/api/kpi/overview", null, 200).get("newsletter");
+			assertThat(newsletter.get("available").asBoolean()).isTrue();
+			assertThat(newsletter.get("activeSubscribers").asInt()).isEqualTo(24);
+			assertThat(newsletter.get("infobriefeSent").asInt()).isGreaterThanOrEqualTo(1);
+			assertThat(newsletter.at("/lastInfobrief/subject").asString()).isEqualTo("Infobrief Systemtest");
+			assertThat(newsletter.at("/lastInfobrief/delivered").asInt()).isEqualTo(5);
+		});
+	}
+
+	private List<JsonNode> mailsTo(String to) throws Exception {
+		String api = "http://localhost:" + (8025 + PORT_OFFSET) + "/api/messages?to="
+				+ URLEncoder.encode(to, StandardCharsets.UTF_8);
+		List<JsonNode> mails = new java.util.ArrayList<>();
+		this.json
+			.readTree(this.http
+				.send(HttpRequest.newBuilder(URI.create(api)).build(), HttpResponse.BodyHandlers.ofString())
+				.body())
+			.forEach(mails::add);
+		return mails;
+	}
+
+	private static String header(JsonNode headers, String name) {
+		if (headers.isObject()) {
+			for (var entry : headers.properties()) {
+				if (entry.getKey().equalsIgnoreCase(name)) {
+					return entry.getValue().isArray() ? entry.getValue().get(0).asString()
+							: entry.getValue().asString();
+				}
+			}
+		}
+		else {
+			for (JsonNode header : headers) {
+				if (header.get("name").asString().equalsIgnoreCase(name)) {
+					return header.get("value").asString();
+				}
+			}
+		}
+		throw new AssertionError("no header " + name + " in " + headers);
 	}
 
 	@Test
