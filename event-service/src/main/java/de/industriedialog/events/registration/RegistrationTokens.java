@@ -1,14 +1,8 @@
 package de.industriedialog.events.registration;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import de.industriedialog.platform.security.SignedIds;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -29,9 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RegistrationTokens {
 
-	private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
-
-	private final byte[] key;
+	private final SignedIds ids;
 
 	RegistrationTokens(
 			@Value("${industriedialog.registration.token-secret:${industriedialog.security.jwt-secret:}}") String secret) {
@@ -39,56 +31,27 @@ public class RegistrationTokens {
 			throw new IllegalStateException("industriedialog.registration.token-secret (or JWT_SECRET) must be set: "
 					+ "it signs the personal links of participants.");
 		}
-		// A key of its own, so a registration link can never double as a gateway JWT
-		// signature or the other way round.
-		this.key = hmac(secret.getBytes(StandardCharsets.UTF_8), "industriedialog registration tokens");
+		this.ids = new SignedIds(secret, "industriedialog registration tokens");
 	}
 
 	public String personalToken(String registrationId) {
-		return registrationId + "." + BASE64.encodeToString(hmac(this.key, "personal:" + registrationId));
+		return this.ids.token("personal", registrationId);
 	}
 
 	public String feedbackToken(String registrationId) {
-		return BASE64.encodeToString(hmac(this.key, "feedback:" + registrationId));
+		return this.ids.mac("feedback:" + registrationId);
 	}
 
 	/** Lower-case hex SHA-256, as published in {@code ParticipantCheckedIn}. */
 	public static String sha256(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return SignedIds.sha256(token);
 	}
 
 	/**
 	 * The registration a personal token belongs to, if the token is genuine.
 	 */
 	public Optional<String> registrationIdOf(String token) {
-		if (token == null || token.length() > 200) {
-			return Optional.empty();
-		}
-		int dot = token.lastIndexOf('.');
-		if (dot <= 0) {
-			return Optional.empty();
-		}
-		String id = token.substring(0, dot);
-		byte[] expected = personalToken(id).getBytes(StandardCharsets.UTF_8);
-		return MessageDigest.isEqual(expected, token.getBytes(StandardCharsets.UTF_8)) ? Optional.of(id)
-				: Optional.empty();
-	}
-
-	private static byte[] hmac(byte[] key, String message) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key, "HmacSHA256"));
-			return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return this.ids.idOf("personal", token);
 	}
 
 }

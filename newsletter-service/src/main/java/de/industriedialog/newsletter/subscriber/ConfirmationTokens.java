@@ -1,11 +1,9 @@
 package de.industriedialog.newsletter.subscriber;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+
+import de.industriedialog.platform.security.SignedIds;
 
 /**
  * Random confirmation tokens. Only their SHA-256 is stored, so a copy of the database
@@ -27,13 +25,7 @@ final class ConfirmationTokens {
 
 	/** Lower-case hex SHA-256. */
 	static String sha256(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return SignedIds.sha256(token);
 	}
 
 }
