@@ -38,6 +38,13 @@ public final class LocalMongoServer implements AutoCloseable {
 
 	private static final int WORKER_THREADS = 16;
 
+	/**
+	 * MVStore's page cache. Its default of 16 MB held only a few thousand documents: past
+	 * that, every read and every commit fetched pages from the file again and ran them
+	 * through Java deserialisation, which cost more than the writes themselves.
+	 */
+	private static final int CACHE_MEGABYTES = 128;
+
 	private final MongoServer server;
 
 	private final int port;
@@ -86,7 +93,10 @@ public final class LocalMongoServer implements AutoCloseable {
 		// No background commits: every write is committed before its reply
 		// (CommitPerWriteH2Backend), and only those commits run, so "nothing unsaved"
 		// really means "everything committed".
-		MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+		MVStore store = new MVStore.Builder().fileName(file.toString())
+			.autoCommitDisabled()
+			.cacheSize(CACHE_MEGABYTES)
+			.open();
 		log.info("Opened MVStore {}", file);
 		return new LocalMongoServer(new CommitPerWriteH2Backend(store), port);
 	}
@@ -170,6 +180,18 @@ public final class LocalMongoServer implements AutoCloseable {
 
 		CommitPerWriteH2Backend(MVStore store) {
 			super(store);
+		}
+
+		@Override
+		protected de.bwaldvogel.mongo.MongoDatabase openOrCreateDatabase(String databaseName) {
+			return new KeyedLookups.KeyedH2Database(databaseName, getMvStore(), getCursorRegistry()) {
+
+				@Override
+				MVStore store() {
+					return getMvStore();
+				}
+
+			};
 		}
 
 		@Override

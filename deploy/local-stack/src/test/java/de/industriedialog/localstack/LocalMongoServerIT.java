@@ -82,6 +82,59 @@ class LocalMongoServerIT {
 	}
 
 	/**
+	 * A query on a unique key plus other fields is narrowed by the key's index (see
+	 * KeyedLookups) and must still apply every other condition, before and after the
+	 * collections are reopened from the file.
+	 */
+	@Test
+	void shouldApplyEveryConditionWhenAQueryNamesAUniqueKeyAndMoreFields() {
+		Path file = this.tempDir.resolve("keyed.mv");
+		try (LocalMongoServer server = LocalMongoServer.durable(file, 0);
+				MongoClient client = MongoClients.create(server.connectionString())) {
+			MongoCollection<Document> seats = client.getDatabase("app").getCollection("seats");
+			seats.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true));
+			for (int i = 0; i < 50; i++) {
+				seats.insertOne(new Document("_id", "s" + i).append("code", "c" + i)
+					.append("version", i % 3)
+					.append("sent", List.of("a")));
+			}
+			assertKeyedQueries(seats);
+		}
+		try (LocalMongoServer server = LocalMongoServer.durable(file, 0);
+				MongoClient client = MongoClients.create(server.connectionString())) {
+			assertKeyedQueries(client.getDatabase("app").getCollection("seats"));
+		}
+	}
+
+	private static void assertKeyedQueries(MongoCollection<Document> seats) {
+		// s7 has version 1: only the matching version is changed (optimistic update)
+		assertThat(seats
+			.updateOne(Filters.and(Filters.eq("_id", "s7"), Filters.eq("version", 0)), Updates.set("taken", true))
+			.getModifiedCount()).isZero();
+		assertThat(seats.find(Filters.and(Filters.eq("_id", "s7"), Filters.eq("version", 1))).first())
+			.containsEntry("code", "c7");
+		// send-once guard: {_id, sent: {$ne: key}}
+		assertThat(seats
+			.updateOne(Filters.and(Filters.eq("_id", "s8"), Filters.ne("sent", "a")), Updates.push("sent", "a"))
+			.getModifiedCount()).isZero();
+		assertThat(seats.countDocuments(Filters.and(Filters.in("_id", "s1", "s2", "s3"), Filters.eq("version", 2))))
+			.isEqualTo(1);
+		assertThat(seats.find(Filters.and(Filters.eq("code", "c10"), Filters.lt("version", 1))).first()).isNull();
+		assertThat(seats.find(Filters.and(Filters.eq("code", "c10"), Filters.lt("version", 2))).first())
+			.containsEntry("_id", "s10");
+		assertThat(seats.find(Filters.and(Filters.eq("_id", "missing"), Filters.eq("version", 0))).first()).isNull();
+		// the same field twice is written as $and: {$and: [{_id}, {version: {$lt}},
+		// {version: {$gt}}]}
+		Document twice = new Document("$and", List.of(new Document("_id", "s11"),
+				new Document("version", new Document("$lt", 3)), new Document("version", new Document("$gt", 1))));
+		assertThat(seats.find(twice).first()).containsEntry("code", "c11");
+		Document excluded = new Document("$and", List.of(new Document("_id", "s11"),
+				new Document("version", new Document("$lt", 3)), new Document("sent", new Document("$ne", "a"))));
+		assertThat(seats.find(excluded).first()).isNull();
+		assertThat(seats.countDocuments(Filters.eq("version", 0))).isEqualTo(17);
+	}
+
+	/**
 	 * The store runs in a child JVM that is killed with SIGKILL right after the last
 	 * acknowledged insert; every acknowledged document must be there after a restart.
 	 */
