@@ -4,6 +4,7 @@
  * Runs with nothing but a JDK (single-file source launch):
  *
  *   java deploy/load/Load.java registrations [--rates 100,200,…] [--seconds 10] [--capacity 100]
+ *       [--warmup-rate 50] [--warmup-seconds 5]
  *   java deploy/load/Load.java feedback [--rates 25,50,100,…] [--seconds 20]
  *   java deploy/load/Load.java rebuild
  *
@@ -76,6 +77,10 @@ public class Load {
 
 	int capacity = 100;
 
+	int warmupRate = 50;
+
+	int warmupSeconds = 5;
+
 	Session staff;
 
 	HttpClient anonymous;
@@ -97,6 +102,8 @@ public class Load {
 				case "--rates" -> load.rates = Arrays.stream(args[i + 1].split(",")).mapToInt(Integer::parseInt).toArray();
 				case "--seconds" -> load.seconds = Integer.parseInt(args[i + 1]);
 				case "--capacity" -> load.capacity = Integer.parseInt(args[i + 1]);
+				case "--warmup-rate" -> load.warmupRate = Integer.parseInt(args[i + 1]);
+				case "--warmup-seconds" -> load.warmupSeconds = Integer.parseInt(args[i + 1]);
 				default -> throw new IllegalArgumentException("Unknown option " + args[i]);
 			}
 		}
@@ -124,8 +131,10 @@ public class Load {
 		String initiative = firstPublishedInitiative();
 		System.out.printf("Registrations: initiative %s, capacity %d per event, %d s per rate%n", initiative,
 				this.capacity, this.seconds);
-		System.out.println("warm-up at 50/s for 5 s …");
-		registrationStep(initiative, 50, 5, false);
+		// Until the JIT has compiled the hot paths every service runs several times
+		// slower; a long warm-up measures the system, not its first minutes.
+		System.out.printf("warm-up at %d/s for %d s …%n", this.warmupRate, this.warmupSeconds);
+		registrationStep(initiative, this.warmupRate, this.warmupSeconds, false);
 		System.out.printf("%8s %9s %8s %8s %8s %8s %8s %9s %11s %s%n", "rate/s", "achieved", "sent", "p50 ms",
 				"p90 ms", "p99 ms", "max ms", "errors", "confirmed", "check");
 		for (int rate : this.rates) {

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import de.industriedialog.events.registration.Registration;
 import de.industriedialog.events.registration.RegistrationStore;
+import de.industriedialog.platform.mail.MailStreamProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -43,6 +44,7 @@ class MailDelivery {
 
 	MailDelivery(JavaMailSender mailSender, RegistrationStore store, MailSettings settings,
 			MeterRegistry meterRegistry) {
+		MailStreamProvider.nameExplicitly();
 		this.mailSender = mailSender;
 		this.store = store;
 		this.settings = settings;

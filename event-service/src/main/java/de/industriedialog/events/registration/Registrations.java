@@ -90,10 +90,10 @@ public class Registrations {
 			return new Registered(existing.get(), false);
 		}
 		String id = UUID.randomUUID().toString();
-		boolean seat = this.ledger.claimSeat(eventId, event.capacity());
+		long waitlistPosition = this.ledger.claimSeatOrWaitlistPosition(eventId, event.capacity());
+		boolean seat = waitlistPosition == 0;
 		Registration registration = seat ? Registration.confirmed(id, eventId, event.initiativeId(), form, now)
-				: Registration.waitlisted(id, eventId, event.initiativeId(), form,
-						this.ledger.nextWaitlistPosition(eventId), now);
+				: Registration.waitlisted(id, eventId, event.initiativeId(), form, waitlistPosition, now);
 		registration
 			.raise(seat ? this.messages.confirmed(registration, now) : this.messages.waitlisted(registration, now));
 		try {

@@ -42,24 +42,45 @@ class SeatLedger {
 		if (this.mongo.updateFirst(freeSeat, take, COLLECTION).getModifiedCount() == 1) {
 			return true;
 		}
-		// Full, or the first registrations of the event: only then is one more read
-		// needed. Try again even if the ledger exists now: a concurrent first request
-		// may have created it between the update and the read, and the seats are free.
-		ensureExists(eventId);
+		// Full, or the first registrations of the event. A full ledger is the common
+		// case under load (everyone after the last seat): one read tells, no second
+		// update. Otherwise try again even if the ledger exists now: a concurrent first
+		// request may have created it between the update and the read, and the seats
+		// are free.
+		Document ledger = this.mongo.findById(eventId, Document.class, COLLECTION);
+		if (ledger != null && ((Number) ledger.get("confirmed")).intValue() >= capacity) {
+			return false;
+		}
+		if (ledger == null) {
+			create(eventId);
+		}
 		return this.mongo.updateFirst(freeSeat, take, COLLECTION).getModifiedCount() == 1;
+	}
+
+	/**
+	 * A seat if one is free, else the next place on the waitlist: one write when there is
+	 * a seat, two when the event is full (the registration load's common case).
+	 * @return the waitlist position, or {@code 0} for a seat
+	 */
+	long claimSeatOrWaitlistPosition(String eventId, int capacity) {
+		Query full = Query.query(Criteria.where("_id").is(eventId).and("confirmed").gte(capacity));
+		for (int attempt = 0; attempt < 10; attempt++) {
+			if (claimSeat(eventId, capacity)) {
+				return 0;
+			}
+			Document ledger = this.mongo.findAndModify(full, new Update().inc("waitlisted", 1L),
+					FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
+			if (ledger != null) {
+				return ((Number) ledger.get("waitlisted")).longValue();
+			}
+			// A seat was freed between the two writes: try for it again.
+		}
+		throw new IllegalStateException("Seats of event " + eventId + " change too fast to decide");
 	}
 
 	void releaseSeat(String eventId) {
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(eventId).and("confirmed").gt(0)),
 				new Update().inc("confirmed", -1), COLLECTION);
-	}
-
-	/** The next place in first-come order on the waitlist: 1, 2, 3, … per event. */
-	long nextWaitlistPosition(String eventId) {
-		Document ledger = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(eventId)),
-				new Update().inc("waitlisted", 1L), FindAndModifyOptions.options().returnNew(true), Document.class,
-				COLLECTION);
-		return ((Number) ledger.get("waitlisted")).longValue();
 	}
 
 	int confirmed(String eventId) {
@@ -76,10 +97,7 @@ class SeatLedger {
 		return this.mongo.findDistinct(new Query(), "_id", COLLECTION, String.class);
 	}
 
-	private void ensureExists(String eventId) {
-		if (this.mongo.findById(eventId, Document.class, COLLECTION) != null) {
-			return;
-		}
+	private void create(String eventId) {
 		try {
 			this.mongo.insert(new Document("_id", eventId).append("confirmed", 0).append("waitlisted", 0L), COLLECTION);
 		}

@@ -94,9 +94,10 @@ class ContentProjection {
 	void registrationEvent(IncomingEvent event) {
 		switch (event.eventType()) {
 			// Every registration event is a snapshot of the registration, so the latest
-			// version alone decides whether the participant counts as attended.
-			case "RegistrationConfirmed", "RegistrationWaitlisted", "RegistrationPromoted", "RegistrationCancelled",
-					"ParticipantCheckedIn", "ParticipantCheckInUndone" -> {
+			// version of those that can change attendance decides. Confirmations and the
+			// waitlist never make anyone attended: skipping them spares a write per
+			// registration when an event opens and hundreds register at once.
+			case "ParticipantCheckedIn", "ParticipantCheckInUndone", "RegistrationCancelled" -> {
 				RegistrationPayload p = event.data(this.jsonMapper, RegistrationPayload.class);
 				if (p.registrationId() == null || p.eventId() == null || p.version() == null) {
 					throw new UnprocessableEventException(

@@ -6,6 +6,7 @@ import java.util.Date;
 import de.industriedialog.newsletter.NewsletterProperties;
 import de.industriedialog.newsletter.subscriber.SubscriberLinks;
 import de.industriedialog.newsletter.subscriber.SubscriberTokens;
+import de.industriedialog.platform.mail.MailStreamProvider;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -31,12 +32,7 @@ class IssueMails {
 	private final InternetAddress from;
 
 	IssueMails(SubscriberTokens tokens, SubscriberLinks links, NewsletterProperties properties) {
-		// Jakarta Mail 2.1 looks its StreamProvider up with a ServiceLoader scan of the
-		// whole class path for every body part it creates or writes
-		// (jakartaee/mail-api#861), which cost more than the SMTP round trips in the send
-		// benchmark. Named as a system property, it is a cached Class.forName instead.
-		System.getProperties()
-			.putIfAbsent("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+		MailStreamProvider.nameExplicitly();
 		this.tokens = tokens;
 		this.links = links;
 		try {
