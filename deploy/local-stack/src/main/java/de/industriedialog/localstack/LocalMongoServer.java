@@ -38,13 +38,6 @@ public final class LocalMongoServer implements AutoCloseable {
 
 	private static final int WORKER_THREADS = 16;
 
-	/**
-	 * MVStore's page cache. Its default of 16 MB held only a few thousand documents: past
-	 * that, every read and every commit fetched pages from the file again and ran them
-	 * through Java deserialisation, which cost more than the writes themselves.
-	 */
-	private static final int CACHE_MEGABYTES = 128;
-
 	private final MongoServer server;
 
 	private final int port;
@@ -93,10 +86,7 @@ public final class LocalMongoServer implements AutoCloseable {
 		// No background commits: every write is committed before its reply
 		// (CommitPerWriteH2Backend), and only those commits run, so "nothing unsaved"
 		// really means "everything committed".
-		MVStore store = new MVStore.Builder().fileName(file.toString())
-			.autoCommitDisabled()
-			.cacheSize(CACHE_MEGABYTES)
-			.open();
+		MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
 		log.info("Opened MVStore {}", file);
 		return new LocalMongoServer(new CommitPerWriteH2Backend(store), port);
 	}
