@@ -157,7 +157,14 @@ class DeliverySender implements SmartLifecycle {
 		}
 		this.stopping = true;
 		wakeUp();
-		join(this.loop);
+		// The owner loop waits only for the store. One stuck on a store that is already
+		// gone (the driver's server selection waits 30 s) would hold the shutdown:
+		// interrupt it after a moment. The workers still finish the mail they write.
+		join(this.loop, TimeUnit.SECONDS.toMillis(2));
+		if (this.loop.isAlive()) {
+			this.loop.interrupt();
+			join(this.loop);
+		}
 		this.workers.forEach(DeliverySender::join);
 		this.workers.clear();
 		if (this.leased.isEmpty()) {
@@ -184,8 +191,12 @@ class DeliverySender implements SmartLifecycle {
 	}
 
 	private static void join(Thread thread) {
+		join(thread, TimeUnit.SECONDS.toMillis(15));
+	}
+
+	private static void join(Thread thread, long millis) {
 		try {
-			thread.join(TimeUnit.SECONDS.toMillis(15));
+			thread.join(millis);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

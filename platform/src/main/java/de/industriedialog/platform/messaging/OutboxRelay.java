@@ -261,7 +261,14 @@ public class OutboxRelay implements SmartLifecycle {
 	public void stop() {
 		this.executor.shutdown();
 		try {
-			this.executor.awaitTermination(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS);
+			// A poll takes milliseconds, but one waiting for a store or broker that is
+			// already gone would hold the shutdown for the driver's timeout (30 s for
+			// Mongo's server selection). Interrupt it: what it had not yet removed stays
+			// in the outbox and goes out again after the restart (consumers deduplicate).
+			if (!this.executor.awaitTermination(2, TimeUnit.SECONDS)) {
+				this.executor.shutdownNow();
+				this.executor.awaitTermination(2, TimeUnit.SECONDS);
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -126,6 +126,40 @@ class OutboxRelayIT {
 		assertThat(this.relay.publishPending()).isZero();
 	}
 
+	/**
+	 * A poll stuck on a broker (or store) that is gone must not hold the shutdown for the
+	 * client's timeout: stop interrupts it, and the entry stays for the next start.
+	 */
+	@Test
+	void shouldInterruptAHangingPollOnStopAndKeepItsEntry() throws Exception {
+		this.mongo.insert(new Aggregate("e", List.of(event("stuck"))));
+		java.util.concurrent.CountDownLatch sending = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+		given(this.bridge.send(anyString(), any())).willAnswer((invocation) -> {
+			sending.countDown();
+			try {
+				Thread.sleep(Duration.ofMinutes(2).toMillis());
+				return true;
+			}
+			catch (InterruptedException ex) {
+				interrupted.set(true);
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while waiting for Kafka");
+			}
+		});
+		OutboxRelay polling = new OutboxRelay(this.mongo, this.bridge, new OutboxProperties(List.of("aggregates"),
+				Duration.ofMillis(20), 10, List.of(), Duration.ofSeconds(30)), "/test", new SimpleMeterRegistry());
+		polling.start();
+		assertThat(sending.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+		polling.stop();
+
+		assertThat(interrupted).isTrue();
+		assertThat(polling.isRunning()).isFalse();
+		assertThat(this.mongo.findById("e", org.bson.Document.class, "aggregates")
+			.getList("outbox", org.bson.Document.class)).hasSize(1);
+	}
+
 	private static OutboxEvent event(String name, Instant at) {
 		return new OutboxEvent(java.util.UUID.randomUUID().toString(), "test.v1", "SteckbriefWithdrawn", "key-" + name,
 				"subject-" + name, "{\"name\":\"" + name + "\"}", at);
