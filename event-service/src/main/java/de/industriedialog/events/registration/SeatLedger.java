@@ -59,13 +59,22 @@ class SeatLedger {
 
 	/**
 	 * A seat if one is free, else the next place on the waitlist: one write when there is
-	 * a seat, two when the event is full (the registration load's common case).
+	 * a seat, two when the event is full (the registration load's common case), no read.
+	 *
+	 * <p>
+	 * When neither write matches, the ledger did not exist yet or a seat was freed
+	 * between the two; the loop tries again. It is lock-free rather than bounded: each
+	 * further round means another request took the freed seat, so the system as a whole
+	 * always moves on, and a person who keeps losing that race ends up on the waitlist,
+	 * never with an error.
 	 * @return the waitlist position, or {@code 0} for a seat
 	 */
 	long claimSeatOrWaitlistPosition(String eventId, int capacity) {
+		Query freeSeat = Query.query(Criteria.where("_id").is(eventId).and("confirmed").lt(capacity));
 		Query full = Query.query(Criteria.where("_id").is(eventId).and("confirmed").gte(capacity));
-		for (int attempt = 0; attempt < 10; attempt++) {
-			if (claimSeat(eventId, capacity)) {
+		while (true) {
+			if (this.mongo.updateFirst(freeSeat, new Update().inc("confirmed", 1), COLLECTION)
+				.getModifiedCount() == 1) {
 				return 0;
 			}
 			Document ledger = this.mongo.findAndModify(full, new Update().inc("waitlisted", 1L),
@@ -73,9 +82,8 @@ class SeatLedger {
 			if (ledger != null) {
 				return ((Number) ledger.get("waitlisted")).longValue();
 			}
-			// A seat was freed between the two writes: try for it again.
+			create(eventId);
 		}
-		throw new IllegalStateException("Seats of event " + eventId + " change too fast to decide");
 	}
 
 	void releaseSeat(String eventId) {
