@@ -6,6 +6,7 @@
  *   java deploy/load/Load.java registrations [--rates 100,200,…] [--seconds 10] [--capacity 100]
  *       [--warmup-rate 50] [--warmup-seconds 5]
  *   java deploy/load/Load.java feedback [--rates 25,50,100,…] [--seconds 20]
+ *   java deploy/load/Load.java refused [--rates 100,200,…] [--seconds 10]
  *   java deploy/load/Load.java rebuild
  *
  * Common options: [--gateway http://localhost:8080] [--secrets var/secrets.properties]
@@ -23,6 +24,11 @@
  * POST's answer to the stream message that names its responseId (freshness as the
  * dashboard sees it). A rate is kept up with when every response reached the stream and
  * freshness p99 stayed within 1 s.
+ *
+ * refused: the baseline for registrations. The same POST through the same two hops
+ * (gateway, event-service) with an invalid e-mail address, so event-service answers 400
+ * before it touches the store and nothing is published: the rate the HTTP path alone
+ * sustains on this machine, the ceiling no change behind it can lift.
  *
  * rebuild: starts POST /api/kpi/rebuild, waits for it and prints its duration, and checks
  * that the overview is the same before and after.
@@ -87,7 +93,7 @@ public class Load {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length == 0) {
-			System.err.println("Usage: java deploy/load/Load.java registrations|feedback|rebuild [options]");
+			System.err.println("Usage: java deploy/load/Load.java registrations|refused|feedback|rebuild [options]");
 			System.exit(2);
 		}
 		Load load = new Load();
@@ -118,6 +124,7 @@ public class Load {
 		switch (scenario) {
 			case "registrations" -> load.registrations();
 			case "feedback" -> load.feedback();
+			case "refused" -> load.refused();
 			case "rebuild" -> load.rebuild();
 			default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
 		}
@@ -179,6 +186,36 @@ public class Load {
 							: "MISMATCH: listed " + listedConfirmed + " confirmed, " + listedWaitlisted + " waitlisted");
 		}
 		return latency;
+	}
+
+	void refused() throws Exception {
+		String event = openEvent(firstPublishedInitiative(), "Lasttest abgewiesene Anmeldungen", this.capacity);
+		System.out.printf("Refused registrations (400 before any store access): %d s per rate%n", this.seconds);
+		System.out.printf("warm-up at %d/s for %d s …%n", this.warmupRate, this.warmupSeconds);
+		refusedStep(event, this.warmupRate, this.warmupSeconds);
+		System.out.printf("%8s %9s %8s %8s %8s %8s %8s %9s%n", "rate/s", "achieved", "sent", "p50 ms", "p90 ms",
+				"p99 ms", "max ms", "errors");
+		for (int rate : this.rates) {
+			OpenModel model = refusedStep(event, rate, this.seconds);
+			Percentiles latency = Percentiles.ofMicros(model.latencies);
+			System.out.printf("%8d %9.1f %8d %8.1f %8.1f %8.1f %8.1f %9d%n", rate, model.achievedRate(), model.total,
+					latency.p50, latency.p90, latency.p99, latency.max, model.errors.get());
+			if (latency.p99 > P99_LIMIT_MS) {
+				System.out.printf("p99 passed %d ms at %d/s%n", P99_LIMIT_MS, rate);
+				break;
+			}
+		}
+	}
+
+	OpenModel refusedStep(String event, int rate, int duration) throws Exception {
+		String csrfToken = this.staff.anonymousCsrf();
+		OpenModel model = new OpenModel(rate, rate * duration);
+		model.run((n) -> {
+			String body = "{\"name\":\"Last Test " + n + "\",\"email\":\"keine-adresse-" + n
+					+ "\",\"participantGroup\":\"PUPIL\",\"consent\":true,\"consentVersion\":\"teilnahme-2026-11\"}";
+			return post(this.anonymous, "/api/events/" + event + "/registrations", body, csrfToken);
+		}, (response) -> response.statusCode() == 400 && response.body().contains("\"email\""));
+		return model;
 	}
 
 	// ---------------------------------------------------------------- feedback
