@@ -216,6 +216,19 @@ public final class LocalMongoServer implements AutoCloseable {
 			}
 		}
 
+		/**
+		 * Closes the store with a full compaction, which moves the live data into a fresh
+		 * file. A commit per write makes a chunk per write, and chunks stay in the file
+		 * for MVStore's retention time and while any of their pages is live: after ~8,000
+		 * registrations the file was 352 MB for 3 MB of data, and 0.6 s of compaction
+		 * made it 3 MB.
+		 */
+		@Override
+		public void close() {
+			getMvStore().close(-1);
+			super.close();
+		}
+
 	}
 
 }

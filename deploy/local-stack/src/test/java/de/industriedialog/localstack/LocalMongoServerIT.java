@@ -82,6 +82,37 @@ class LocalMongoServerIT {
 	}
 
 	/**
+	 * Every write is committed as a chunk of its own, so a working store file is mostly
+	 * dead chunks; a clean close leaves only the live data, and all of them.
+	 */
+	@Test
+	void shouldShrinkTheFileToItsLiveDataWhenClosedAndKeepEveryDocument() throws Exception {
+		Path file = this.tempDir.resolve("shrink.mv");
+		long whileOpen;
+		String filler = "x".repeat(1_000);
+		try (LocalMongoServer server = LocalMongoServer.durable(file, 0);
+				MongoClient client = MongoClients.create(server.connectionString())) {
+			MongoCollection<Document> things = client.getDatabase("app").getCollection("things");
+			for (int i = 0; i < 20; i++) {
+				things.insertOne(new Document("_id", "t" + i).append("n", 0).append("filler", filler));
+			}
+			for (int round = 0; round < 100; round++) {
+				for (int i = 0; i < 20; i++) {
+					things.updateOne(Filters.eq("_id", "t" + i), Updates.inc("n", 1));
+				}
+			}
+			whileOpen = Files.size(file);
+		}
+		long closed = Files.size(file);
+		assertThat(closed).isLessThan(whileOpen / 10);
+		try (LocalMongoServer server = LocalMongoServer.durable(file, 0);
+				MongoClient client = MongoClients.create(server.connectionString())) {
+			assertThat(client.getDatabase("app").getCollection("things").find().into(new ArrayList<>())).hasSize(20)
+				.allSatisfy((thing) -> assertThat(thing).containsEntry("n", 100).containsEntry("filler", filler));
+		}
+	}
+
+	/**
 	 * A query on a unique key plus other fields is narrowed by the key's index (see
 	 * KeyedLookups) and must still apply every other condition, before and after the
 	 * collections are reopened from the file.
