@@ -172,6 +172,11 @@ abstract class RegistryApiIntegrationTests extends RegistryIntegrationTests {
 			assertThat(record.value()).doesNotContain("contact").doesNotContain("@example.org");
 			long version = this.mapper.readTree(record.value()).get("version").asLong();
 			assertThat(version).isGreaterThan(previous);
+			// Written here, not imported: consumers may announce it as new.
+			assertThat(this.mapper.readTree(record.value()).path("importedFrom").isNull()
+					|| this.mapper.readTree(record.value()).path("importedFrom").isMissingNode())
+				.as(record.value())
+				.isTrue();
 			previous = version;
 		}
 		JsonNode updated = this.mapper.readTree(records.get(1).value());

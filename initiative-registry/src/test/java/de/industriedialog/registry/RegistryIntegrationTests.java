@@ -90,6 +90,8 @@ abstract class RegistryIntegrationTests {
 			assertThat(KafkaTopics.header(record, CloudEventHeaders.TIME)).isNotBlank();
 			assertThat(contracts.violations("SteckbriefPublished", record.value())).isEmpty();
 			assertThat(this.json.readTree(record.value()).get("initiativeId").asString()).isEqualTo(record.key());
+			// Public in the 2017 registry already: consumers must not announce it as new.
+			assertThat(this.json.readTree(record.value()).get("importedFrom").asString()).isEqualTo("registry-2017");
 		}
 		Map<String, Long> byLevel = records.stream()
 			.collect(Collectors.groupingBy((r) -> this.json.readTree(r.value()).get("level").asString(),

@@ -68,6 +68,13 @@ public class Steckbrief {
 	/** Where the profile came from, e.g. {@code registry-2017}. */
 	private String origin;
 
+	/**
+	 * The earlier registry an imported profile comes from (the {@code origin} of an
+	 * import), {@code null} for one written here: it was public before it was published
+	 * here, so it is not news.
+	 */
+	private String importedFrom;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -113,6 +120,10 @@ public class Steckbrief {
 
 	void foundedIn(Integer year) {
 		this.foundingYear = year;
+	}
+
+	void importedFrom(String registry) {
+		this.importedFrom = registry;
 	}
 
 	/** Replaces the editable content. */
@@ -286,6 +297,10 @@ public class Steckbrief {
 
 	public String origin() {
 		return this.origin;
+	}
+
+	public String importedFrom() {
+		return this.importedFrom;
 	}
 
 	public Instant createdAt() {

@@ -56,7 +56,7 @@ class SteckbriefEvents {
 				steckbrief.actorGroups().stream().sorted().toList(), steckbrief.composition(), steckbrief.isBuendnis(),
 				steckbrief.founderGroups().stream().sorted().toList(), steckbrief.legalForm(), steckbrief.office(),
 				steckbrief.goalCategories().stream().sorted().toList(), steckbrief.activities(), steckbrief.financing(),
-				steckbrief.linkedInitiativeIds(), steckbrief.coordinates(), version, when);
+				steckbrief.linkedInitiativeIds(), steckbrief.coordinates(), steckbrief.importedFrom(), version, when);
 	}
 
 	/** Payload of {@code SteckbriefPublished} and {@code SteckbriefUpdated}. */
@@ -64,7 +64,8 @@ class SteckbriefEvents {
 			String city, String website, Integer foundingYear, List<ActorGroup> actorGroups, Composition composition,
 			boolean buendnis, List<ActorGroup> founderGroups, String legalForm, String office,
 			List<GoalCategory> goalCategories, List<String> activities, String financing,
-			List<String> linkedInitiativeIds, Coordinates coordinates, long version, Instant occurredAt) {
+			List<String> linkedInitiativeIds, Coordinates coordinates, String importedFrom, long version,
+			Instant occurredAt) {
 	}
 
 	/** Payload of {@code SteckbriefWithdrawn}. */

@@ -57,10 +57,12 @@ class ContentProjection {
 		IdempotentProjection.applyIfNewer(this.mongo, NewsInitiative.COLLECTION, p.initiativeId(), p.version(),
 				event.id(), update);
 		Instant occurredAt = (p.occurredAt() != null) ? p.occurredAt().toInstant() : event.time();
-		if ("SteckbriefPublished".equals(event.eventType()) && occurredAt != null) {
+		if ("SteckbriefPublished".equals(event.eventType()) && occurredAt != null && p.importedFrom() == null) {
 			// Apart from the version check: even a publication that arrives after a newer
 			// snapshot still tells when the Steckbrief first appeared, and a
-			// republication after a withdrawal does not make it new again.
+			// republication after a withdrawal does not make it new again. An imported
+			// Steckbrief was public in its earlier registry: its publication here is the
+			// import, not news.
 			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(p.initiativeId())),
 					new Update().min("firstPublishedAt", occurredAt), NewsInitiative.COLLECTION);
 		}
@@ -133,7 +135,7 @@ class ContentProjection {
 
 	/** The fields of {@code Steckbrief*} the suggestions read. */
 	record SteckbriefPayload(String initiativeId, String name, String level, String state, String city, Long version,
-			OffsetDateTime occurredAt) {
+			OffsetDateTime occurredAt, String importedFrom) {
 
 	}
 

@@ -114,6 +114,9 @@ abstract class ContentSuggestionsIntegrationTests {
 		send(INITIATIVES, "SteckbriefWithdrawn", withdrawn("ini-ruhr", 2, "2017-11-05T08:00:00Z"));
 		send(INITIATIVES, "SteckbriefPublished",
 				steckbrief("ini-alt", "Bündnis für Industrie", "DE-HE", "Kassel", 1, "2017-08-01T08:00:00Z"));
+		// Imported from the 2017 registry yesterday: public for years, not new.
+		send(INITIATIVES, "SteckbriefPublished", imported(
+				steckbrief("ini-import", "Industrieallianz Saar", "DE-SL", "Saarbrücken", 1, "2017-11-19T08:00:00Z")));
 
 		// Dialogue events
 		send(EVENTS, "DialogueEventScheduled", event("e-mannheim", "ini-mannheim", "Zukunft gestalten",
@@ -294,6 +297,12 @@ abstract class ContentSuggestionsIntegrationTests {
 		payload.put("goalCategories", List.of());
 		payload.put("version", version);
 		payload.put("occurredAt", occurredAt);
+		return this.json.writeValueAsString(payload);
+	}
+
+	private String imported(String steckbrief) {
+		Map<String, Object> payload = this.json.readValue(steckbrief, LinkedHashMap.class);
+		payload.put("importedFrom", "registry-2017");
 		return this.json.writeValueAsString(payload);
 	}
 
