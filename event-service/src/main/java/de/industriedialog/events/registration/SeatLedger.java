@@ -37,16 +37,12 @@ class SeatLedger {
 	 * @return {@code true} if a seat was free and is now taken
 	 */
 	boolean claimSeat(String eventId, int capacity) {
-		Query freeSeat = Query.query(Criteria.where("_id").is(eventId).and("confirmed").lt(capacity));
-		Update take = new Update().inc("confirmed", 1);
-		if (this.mongo.updateFirst(freeSeat, take, COLLECTION).getModifiedCount() == 1) {
+		if (takeFreeSeat(eventId, capacity)) {
 			return true;
 		}
-		// Full, or the first registrations of the event. A full ledger is the common
-		// case under load (everyone after the last seat): one read tells, no second
-		// update. Otherwise try again even if the ledger exists now: a concurrent first
-		// request may have created it between the update and the read, and the seats
-		// are free.
+		// Full, or the first registration of the event. One read tells which; try again
+		// even if the ledger exists now: a concurrent first request may have created it
+		// between the update and the read, and the seats are free.
 		Document ledger = this.mongo.findById(eventId, Document.class, COLLECTION);
 		if (ledger != null && ((Number) ledger.get("confirmed")).intValue() >= capacity) {
 			return false;
@@ -54,7 +50,7 @@ class SeatLedger {
 		if (ledger == null) {
 			create(eventId);
 		}
-		return this.mongo.updateFirst(freeSeat, take, COLLECTION).getModifiedCount() == 1;
+		return takeFreeSeat(eventId, capacity);
 	}
 
 	/**
@@ -70,11 +66,9 @@ class SeatLedger {
 	 * @return the waitlist position, or {@code 0} for a seat
 	 */
 	long claimSeatOrWaitlistPosition(String eventId, int capacity) {
-		Query freeSeat = Query.query(Criteria.where("_id").is(eventId).and("confirmed").lt(capacity));
 		Query full = Query.query(Criteria.where("_id").is(eventId).and("confirmed").gte(capacity));
 		while (true) {
-			if (this.mongo.updateFirst(freeSeat, new Update().inc("confirmed", 1), COLLECTION)
-				.getModifiedCount() == 1) {
+			if (takeFreeSeat(eventId, capacity)) {
 				return 0;
 			}
 			Document ledger = this.mongo.findAndModify(full, new Update().inc("waitlisted", 1L),
@@ -84,6 +78,14 @@ class SeatLedger {
 			}
 			create(eventId);
 		}
+	}
+
+	/**
+	 * The conditional increment itself: {@code confirmed < capacity → $inc confirmed}.
+	 */
+	private boolean takeFreeSeat(String eventId, int capacity) {
+		Query freeSeat = Query.query(Criteria.where("_id").is(eventId).and("confirmed").lt(capacity));
+		return this.mongo.updateFirst(freeSeat, new Update().inc("confirmed", 1), COLLECTION).getModifiedCount() == 1;
 	}
 
 	void releaseSeat(String eventId) {

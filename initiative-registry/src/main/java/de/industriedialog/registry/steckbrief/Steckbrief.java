@@ -122,7 +122,7 @@ public class Steckbrief {
 		this.foundingYear = year;
 	}
 
-	void importedFrom(String registry) {
+	void markImportedFrom(String registry) {
 		this.importedFrom = registry;
 	}
 

@@ -62,7 +62,7 @@ public class Steckbriefe {
 		Steckbrief steckbrief = new Steckbrief(id, name, level, type, state, origin, now);
 		steckbrief.locate(city, coordinates);
 		steckbrief.foundedIn(foundingYear);
-		steckbrief.importedFrom(origin);
+		steckbrief.markImportedFrom(origin);
 		steckbrief.markPublished(now);
 		steckbrief.raise(this.events.published(steckbrief, now));
 		try {

@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -133,8 +136,8 @@ class OutboxRelayIT {
 	@Test
 	void shouldInterruptAHangingPollOnStopAndKeepItsEntry() throws Exception {
 		this.mongo.insert(new Aggregate("e", List.of(event("stuck"))));
-		java.util.concurrent.CountDownLatch sending = new java.util.concurrent.CountDownLatch(1);
-		java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+		CountDownLatch sending = new CountDownLatch(1);
+		AtomicBoolean interrupted = new AtomicBoolean();
 		given(this.bridge.send(anyString(), any())).willAnswer((invocation) -> {
 			sending.countDown();
 			try {
@@ -150,7 +153,7 @@ class OutboxRelayIT {
 		OutboxRelay polling = new OutboxRelay(this.mongo, this.bridge, new OutboxProperties(List.of("aggregates"),
 				Duration.ofMillis(20), 10, List.of(), Duration.ofSeconds(30)), "/test", new SimpleMeterRegistry());
 		polling.start();
-		assertThat(sending.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+		assertThat(sending.await(30, TimeUnit.SECONDS)).isTrue();
 
 		polling.stop();
 
