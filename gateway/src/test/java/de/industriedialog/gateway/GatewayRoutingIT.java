@@ -291,6 +291,72 @@ class GatewayRoutingIT {
 		assertThat(this.json.readTree(refused.body()).get("detail").asString()).contains("später noch einmal");
 	}
 
+	@Test
+	void shouldTellAVisitorThatNobodyIsLoggedIn() throws Exception {
+		HttpResponse<String> response = get("/api/session");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(response.body()).get("authenticated").asBoolean()).isFalse();
+	}
+
+	@Test
+	void shouldTreatAnUnknownOrExpiredSessionAsAVisitor() throws Exception {
+		URI uri = URI.create(base() + "/api/session");
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(uri).header("Cookie", "SESSION=bm90LWEtc2Vzc2lvbi13ZS1rbm93").build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(response.body()).get("authenticated").asBoolean()).isFalse();
+	}
+
+	@Test
+	void shouldAnswerAnOverlongAddressAsGermanProblemJson() throws Exception {
+		String response = raw("GET /api/initiatives?q=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: localhost\r\n"
+				+ "Connection: close\r\n\r\n");
+
+		assertThat(response).startsWith("HTTP/1.1 414");
+		assertProblemJson(response, 414);
+	}
+
+	@Test
+	void shouldAnswerAMalformedAddressAsGermanProblemJson() throws Exception {
+		String response = raw("GET /api/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+		assertThat(response).startsWith("HTTP/1.1 400");
+		assertProblemJson(response, 400);
+	}
+
+	@Test
+	void shouldAnswerOverlongHeadersAsGermanProblemJson() throws Exception {
+		String response = raw("GET /api/initiatives HTTP/1.1\r\nHost: localhost\r\nX-Filler: " + "b".repeat(10_000)
+				+ "\r\nConnection: close\r\n\r\n");
+
+		assertThat(response).startsWith("HTTP/1.1 431");
+		assertProblemJson(response, 431);
+	}
+
+	private void assertProblemJson(String response, int status) {
+		int split = response.indexOf("\r\n\r\n");
+		String head = response.substring(0, split).toLowerCase(java.util.Locale.ROOT);
+		assertThat(head).contains("content-type: application/problem+json");
+		JsonNode problem = this.json.readTree(response.substring(split + 4));
+		assertThat(problem.get("status").asInt()).isEqualTo(status);
+		assertThat(problem.get("detail").asString()).isNotBlank();
+		assertThat(problem.get("title").asString()).isNotBlank();
+	}
+
+	/** Sends bytes no well-behaved HTTP client would send, and reads the whole answer. */
+	private String raw(String request) throws IOException {
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1",
+				Integer.parseInt(this.environment.getProperty("local.server.port")))) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+			socket.getOutputStream().flush();
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
 	private HttpResponse<String> postJson(HttpClient browser, String path, String body) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(base() + path))
 			.header("Content-Type", "application/json")

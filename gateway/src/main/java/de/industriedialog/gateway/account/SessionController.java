@@ -7,7 +7,9 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,9 +24,19 @@ class SessionController {
 		return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(LOGIN_PAGE);
 	}
 
+	/**
+	 * Reads the security context itself rather than taking an
+	 * {@code @AuthenticationPrincipal}: for a visitor, or a session cookie the store no
+	 * longer knows (expired, logged out, made up), there is no principal of that type and
+	 * the resolver hands over {@code null}.
+	 */
 	@GetMapping("/api/session")
-	Mono<SessionView> session(@AuthenticationPrincipal Mono<AccountUser> user) {
-		return user
+	Mono<SessionView> session() {
+		return ReactiveSecurityContextHolder.getContext()
+			.mapNotNull(SecurityContext::getAuthentication)
+			.filter(Authentication::isAuthenticated)
+			.mapNotNull(
+					(authentication) -> (authentication.getPrincipal() instanceof AccountUser account) ? account : null)
 			.map((account) -> new SessionView(true, account.getUsername(), account.roles(), account.initiativeId()))
 			.defaultIfEmpty(new SessionView(false, null, List.of(), null));
 	}

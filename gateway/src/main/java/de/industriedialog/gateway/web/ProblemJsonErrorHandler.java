@@ -59,32 +59,7 @@ class ProblemJsonErrorHandler implements WebExceptionHandler {
 			log.error("Unexpected error at the gateway", error);
 			status = HttpStatus.INTERNAL_SERVER_ERROR;
 		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, germanDetail(status));
-		problem.setTitle(germanTitle(status));
-		return problem;
-	}
-
-	private static String germanTitle(HttpStatusCode status) {
-		return switch (status.value()) {
-			case 403 -> "Keine Berechtigung";
-			case 404 -> "Nicht gefunden";
-			case 405 -> "Methode nicht erlaubt";
-			case 503, 504 -> "Dienst nicht erreichbar";
-			default -> status.is4xxClientError() ? "Fehlerhafte Anfrage" : "Interner Fehler";
-		};
-	}
-
-	private static String germanDetail(HttpStatusCode status) {
-		return switch (status.value()) {
-			case 403 -> "Die Anfrage wurde abgelehnt, weil sie nicht bestätigt werden konnte. "
-					+ "Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.";
-			case 404 -> "Unter dieser Adresse gibt es nichts. Bitte prüfen Sie den Pfad.";
-			case 405 -> "Diese Methode ist für diese Adresse nicht erlaubt.";
-			case 503, 504 -> "Der zuständige Dienst ist gerade nicht erreichbar. "
-					+ "Bitte versuchen Sie es in einer Minute noch einmal.";
-			default -> status.is4xxClientError() ? "Die Anfrage ist fehlerhaft. Bitte prüfen Sie Ihre Eingaben."
-					: "Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es später noch einmal.";
-		};
+		return GermanProblems.forStatus(status, null);
 	}
 
 	private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
