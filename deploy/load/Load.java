@@ -8,6 +8,7 @@
  *   java deploy/load/Load.java feedback [--rates 25,50,100,…] [--seconds 20]
  *   java deploy/load/Load.java refused [--rates 100,200,…] [--seconds 10]
  *   java deploy/load/Load.java rebuild
+ *   java deploy/load/Load.java mails [--count 400] [--rate 100] [--mail http://localhost:8025]
  *
  * Common options: [--gateway http://localhost:8080] [--secrets var/secrets.properties]
  * (the staff account of the local stack).
@@ -29,6 +30,13 @@
  * (gateway, event-service) with an invalid e-mail address, so event-service answers 400
  * before it touches the store and nothing is published: the rate the HTTP path alone
  * sustains on this machine, the ceiling no change behind it can lift.
+ *
+ * mails: a burst of `count` registrations at `rate` for one fresh event whose capacity is
+ * half of them, then waits until the local mail server (the launcher's mail catcher) holds
+ * a confirmation or waitlist mail for every acknowledged address; prints the mails per
+ * second from the first to the last arrival (the mail catcher numbers mails by their
+ * arrival time in milliseconds), the time from the first request to the last mail, and
+ * the addresses that got none, or more than one.
  *
  * rebuild: starts POST /api/kpi/rebuild, waits for it and prints its duration, and checks
  * that the overview is the same before and after.
@@ -60,6 +68,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -89,13 +98,19 @@ public class Load {
 
 	int settleSeconds = 15;
 
+	int count = 400;
+
+	int rate = 100;
+
+	String mail = "http://localhost:8025";
+
 	Session staff;
 
 	HttpClient anonymous;
 
 	public static void main(String[] args) throws Exception {
 		if (args.length == 0) {
-			System.err.println("Usage: java deploy/load/Load.java registrations|refused|feedback|rebuild [options]");
+			System.err.println("Usage: java deploy/load/Load.java registrations|refused|feedback|rebuild|mails [options]");
 			System.exit(2);
 		}
 		Load load = new Load();
@@ -113,6 +128,9 @@ public class Load {
 				case "--warmup-rate" -> load.warmupRate = Integer.parseInt(args[i + 1]);
 				case "--warmup-seconds" -> load.warmupSeconds = Integer.parseInt(args[i + 1]);
 				case "--settle-seconds" -> load.settleSeconds = Integer.parseInt(args[i + 1]);
+				case "--count" -> load.count = Integer.parseInt(args[i + 1]);
+				case "--rate" -> load.rate = Integer.parseInt(args[i + 1]);
+				case "--mail" -> load.mail = args[i + 1];
 				default -> throw new IllegalArgumentException("Unknown option " + args[i]);
 			}
 		}
@@ -129,6 +147,7 @@ public class Load {
 			case "feedback" -> load.feedback();
 			case "refused" -> load.refused();
 			case "rebuild" -> load.rebuild();
+			case "mails" -> load.mails();
 			default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
 		}
 		// The HTTP client's worker threads would keep the JVM alive.
@@ -382,6 +401,63 @@ public class Load {
 				}
 			}
 		}
+	}
+
+	// ---------------------------------------------------------------- mails
+
+	void mails() throws Exception {
+		String event = openEvent(firstPublishedInitiative(), "Lasttest Bestätigungsmails", this.count / 2);
+		String csrfToken = this.staff.anonymousCsrf();
+		String run = Long.toString(System.nanoTime(), 36);
+		Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+		System.out.printf("Mails: %d registrations at %d/s for one event (capacity %d), run %s%n", this.count,
+				this.rate, this.count / 2, run);
+		long begin = System.currentTimeMillis();
+		OpenModel model = new OpenModel(this.rate, this.count);
+		model.run((n) -> {
+			String body = "{\"name\":\"Post Test " + n + "\",\"email\":\"mail-" + run + "-" + n
+					+ "@example.org\",\"participantGroup\":\"PUPIL\",\"consent\":true,\"consentVersion\":\"teilnahme-2026-11\"}";
+			return post(this.anonymous, "/api/events/" + event + "/registrations", body, csrfToken).thenApply((r) -> {
+				if (r.statusCode() == 201) {
+					acknowledged.add("mail-" + run + "-" + n + "@example.org");
+				}
+				return r;
+			});
+		}, (response) -> response.statusCode() == 201);
+		System.out.printf("registrations: %d sent, %d acknowledged, %d errors, achieved %.1f/s%n", model.total,
+				acknowledged.size(), model.errors.get(), model.achievedRate());
+		Pattern summary = Pattern.compile("\\{\"id\":(\\d+)[^}]*?\"to\":\\[\"(mail-" + run + "-\\d+@example\\.org)\"");
+		Map<String, Integer> perRecipient = new ConcurrentHashMap<>();
+		long first = Long.MAX_VALUE;
+		long last = 0;
+		long deadline = System.currentTimeMillis() + 600_000;
+		while (System.currentTimeMillis() < deadline) {
+			perRecipient.clear();
+			first = Long.MAX_VALUE;
+			last = 0;
+			HttpResponse<String> list = this.anonymous.send(
+					HttpRequest.newBuilder(URI.create(this.mail + "/api/messages")).timeout(Duration.ofSeconds(60)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			Matcher m = summary.matcher(list.body());
+			while (m.find()) {
+				long id = Long.parseLong(m.group(1));
+				first = Math.min(first, id);
+				last = Math.max(last, id);
+				perRecipient.merge(m.group(2), 1, Integer::sum);
+			}
+			if (perRecipient.keySet().containsAll(acknowledged)) {
+				break;
+			}
+			Thread.sleep(2000);
+		}
+		int mails = perRecipient.values().stream().mapToInt(Integer::intValue).sum();
+		long missing = acknowledged.stream().filter((a) -> !perRecipient.containsKey(a)).count();
+		long twice = perRecipient.values().stream().filter((c) -> c > 1).count();
+		double seconds = Math.max(1, last - first) / 1000.0;
+		System.out.printf("mails: %d for %d addresses; %d addresses without a mail, %d with more than one%n", mails,
+				perRecipient.size(), missing, twice);
+		System.out.printf("first to last arrival: %.1f s, %.1f mails/s; first request to last mail: %.1f s%n", seconds,
+				mails / seconds, (last - begin) / 1000.0);
 	}
 
 	// ---------------------------------------------------------------- rebuild
