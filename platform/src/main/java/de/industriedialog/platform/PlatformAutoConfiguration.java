@@ -9,6 +9,7 @@ import de.industriedialog.platform.web.GermanProblemDetails;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 
 /**
  * What every Industriedialog service gets by depending on the platform: the outbox (when
@@ -43,8 +45,18 @@ public class PlatformAutoConfiguration {
 	@Bean
 	@ConditionalOnProperty(prefix = "industriedialog.outbox", name = "enabled", havingValue = "true")
 	OutboxRelay outboxRelay(MongoTemplate mongoTemplate, StreamBridge streamBridge, OutboxProperties properties,
-			@Value("/${spring.application.name}") String source, MeterRegistry meterRegistry) {
-		return new OutboxRelay(mongoTemplate, streamBridge, properties, source, meterRegistry);
+			@Value("/${spring.application.name}") String source, MeterRegistry meterRegistry,
+			ObjectProvider<ProducerFactory<?, ?>> kafkaProducerFactory) {
+		// The relay sends whole batches and awaits them together, which the synchronous
+		// binding cannot do; it takes the broker settings of Boot's producer factory
+		// (spring.kafka.*, the same bootstrap servers as the binder) for a producer of
+		// its
+		// own.
+		ProducerFactory<?, ?> kafka = kafkaProducerFactory.getIfAvailable();
+		if (kafka == null) {
+			return new OutboxRelay(mongoTemplate, streamBridge, properties, source, meterRegistry);
+		}
+		return new OutboxRelay(mongoTemplate, kafka.getConfigurationProperties(), properties, source, meterRegistry);
 	}
 
 	@Configuration(proxyBeanMethods = false)

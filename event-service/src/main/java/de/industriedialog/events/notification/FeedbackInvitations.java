@@ -99,7 +99,7 @@ public class FeedbackInvitations {
 				continue;
 			}
 			try {
-				if (this.delivery.sendOnce(registration, MAIL_KEY,
+				if (this.delivery.queueOnce(registration, MAIL_KEY,
 						() -> this.composer.feedbackInvitation(registration, dialogue))) {
 					sent++;
 				}

@@ -116,13 +116,13 @@ public class RegistrationMailer {
 				// Someone registered at the door is in the room already: nothing to
 				// confirm.
 				if (status != RegistrationStatus.CANCELLED && !registration.walkIn()) {
-					this.delivery.sendOnce(registration, event.id(),
+					this.delivery.queueOnce(registration, event.id(),
 							() -> this.composer.confirmation(registration, dialogue));
 				}
 			}
 			case WAITLIST -> {
 				if (status == RegistrationStatus.WAITLISTED) {
-					this.delivery.sendOnce(registration, event.id(), () -> this.composer.waitlisted(registration,
+					this.delivery.queueOnce(registration, event.id(), () -> this.composer.waitlisted(registration,
 							// The number in the queue, not the live rank: counting who
 							// still waits before someone scans the event's registrations,
 							// too costly for every mail when hundreds join at once. The
@@ -132,7 +132,7 @@ public class RegistrationMailer {
 			}
 			case PROMOTION -> {
 				if (status == RegistrationStatus.CONFIRMED) {
-					this.delivery.sendOnce(registration, event.id(),
+					this.delivery.queueOnce(registration, event.id(),
 							() -> this.composer.promoted(registration, dialogue));
 				}
 			}
@@ -140,7 +140,7 @@ public class RegistrationMailer {
 				// Only a cancellation the participant made is confirmed by mail.
 				if ("PARTICIPANT".equals(facts.cancelledBy())) {
 					boolean wasWaitlisted = "WAITLISTED".equals(facts.previousStatus());
-					this.delivery.sendOnce(registration, event.id(),
+					this.delivery.queueOnce(registration, event.id(),
 							() -> this.composer.cancelled(registration, dialogue, wasWaitlisted));
 				}
 			}

@@ -72,7 +72,7 @@ public class Reminders {
 					continue; // e.g. registered at the door: here already
 				}
 				try {
-					if (this.delivery.sendOnce(registration, MAIL_KEY,
+					if (this.delivery.queueOnce(registration, MAIL_KEY,
 							() -> this.composer.reminder(registration, event))) {
 						sent++;
 					}

@@ -1,5 +1,6 @@
 package de.industriedialog.events.notification;
 
+import de.industriedialog.platform.mail.MailTemplates;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;

@@ -30,6 +30,8 @@ import de.industriedialog.events.registration.Registration;
 import de.industriedialog.events.registration.RegistrationStore;
 import de.industriedialog.events.registration.RegistrationTokens;
 import de.industriedialog.localstack.MailCatcher;
+import de.industriedialog.platform.mail.MailQueue;
+import de.industriedialog.platform.mail.QueuedMail;
 import de.industriedialog.platform.testing.KafkaTopics;
 import de.industriedialog.platform.testing.ServiceClient;
 import de.industriedialog.platform.testing.TestTokens;
@@ -55,7 +57,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -74,8 +75,10 @@ import static org.awaitility.Awaitility.await;
 				"industriedialog.public-url=" + RegistrationMailIntegrationTests.PUBLIC_URL,
 				"industriedialog.mail.imprint=Geschäftsstelle Industriedialog · Teststraße 1 · 10115 Berlin",
 				// triggered directly below, not on a schedule
-				"industriedialog.mail.reminder.enabled=false" })
-@Import(FailOnceMailSender.Setup.class)
+				"industriedialog.mail.reminder.enabled=false",
+				// a greylisted mail is tried again soon, not after the production
+				// back-off
+				"industriedialog.mail.queue.initial-backoff=200ms" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DirtiesContext
 abstract class RegistrationMailIntegrationTests {
@@ -123,6 +126,9 @@ abstract class RegistrationMailIntegrationTests {
 
 	@Autowired
 	MeterRegistry meterRegistry;
+
+	@Autowired
+	MailQueue mailQueue;
 
 	abstract String bootstrapServers();
 
@@ -280,19 +286,55 @@ abstract class RegistrationMailIntegrationTests {
 	}
 
 	@Test
-	void shouldSendAgainWhenTheMailServerFailedTheFirstTime() throws Exception {
+	void shouldSendAgainWhenTheMailServerRefusedTheFirstAttemptTemporarily() throws Exception {
 		String event = openEvent(5, startIn(34, 11));
-		String to = address(FailOnceMailSender.PREFIX + "ute");
-		double failedBefore = this.meterRegistry.counter("mails.failed", "type", "confirmation").count();
+		String to = address(MailCatcher.GREYLISTED_PREFIX + "ute");
+		double retriedBefore = this.meterRegistry.counter("mails.retried", "type", "confirmation").count();
 		String token = registered(event, to, "Ute").get("token").asString();
 
-		// The first attempt failed and was taken back; the binder's retry sent it.
-		onlyMail(to, "Anmeldung bestätigt: ");
-		assertThat(this.meterRegistry.counter("mails.failed", "type", "confirmation").count())
-			.isEqualTo(failedBefore + 1);
-		Registration registration = this.store.find(token.substring(0, token.lastIndexOf('.'))).orElseThrow();
-		assertThat(registration.sentMails()).hasSize(1);
+		// The server answered 451 to the first attempt; the mail queue tried again.
+		JsonNode confirmation = onlyMail(to, "Anmeldung bestätigt: ");
+		assertThat(this.meterRegistry.counter("mails.retried", "type", "confirmation").count())
+			.isEqualTo(retriedBefore + 1);
+		String registrationId = token.substring(0, token.lastIndexOf('.'));
+		QueuedMail queued = this.mailQueue.list(QueuedMail.Status.SENT, 10_000)
+			.stream()
+			.filter((mail) -> registrationId.equals(mail.reference()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(queued.attempts()).isEqualTo(2);
+		assertThat("<" + confirmation.get("messageId").asString() + ">").isEqualTo(queued.messageId());
 		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> mails(to).size() == 1);
+	}
+
+	@Test
+	void shouldRecordAMailTheServerRefusesForGoodAsFailedAndShowItToStaff() throws Exception {
+		String event = openEvent(5, startIn(34, 12));
+		String to = address(MailCatcher.REFUSED_PREFIX + "udo");
+		String token = registered(event, to, "Udo").get("token").asString();
+		String registrationId = token.substring(0, token.lastIndexOf('.'));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> failedMail(registrationId) != null);
+		JsonNode failed = failedMail(registrationId);
+		assertThat(failed.get("type").asString()).isEqualTo("confirmation");
+		assertThat(failed.get("attempts").asInt()).isEqualTo(1);
+		assertThat(failed.get("lastError").asString()).contains("550");
+		assertThat(mails(to)).isEmpty();
+
+		HttpResponse<String> forbidden = this.http.get("/api/mails?status=FAILED",
+				TestTokens.initiative(this.initiative));
+		assertThat(forbidden.statusCode()).isEqualTo(403);
+	}
+
+	private JsonNode failedMail(String registrationId) {
+		HttpResponse<String> response = this.http.get("/api/mails?status=FAILED", TestTokens.staff());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		for (JsonNode mail : this.json.readTree(response.body()).get("mails")) {
+			if (registrationId.equals(mail.get("registrationId").asString())) {
+				return mail;
+			}
+		}
+		return null;
 	}
 
 	@Test

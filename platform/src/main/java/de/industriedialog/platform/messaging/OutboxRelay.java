@@ -3,13 +3,19 @@ package de.industriedialog.platform.messaging;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +25,13 @@ import de.industriedialog.contracts.CloudEventHeaders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +39,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.aggregation.ArrayOperators;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -44,6 +59,15 @@ import org.springframework.messaging.support.MessageBuilder;
  * It polls instead of tailing a change stream because change streams need a replica set
  * (and an oplog the local store would have to keep forever); polling works on every
  * MongoDB-compatible store.
+ *
+ * <p>
+ * Catching up: a batch is sent as a whole (with a Kafka producer: every record handed to
+ * the producer first, then all acknowledgements awaited, then one removal write), and
+ * while a batch comes back full the next one follows at once instead of at the next tick.
+ * A failed send never loses the way back to its entries: the collection switches to scan
+ * mode and is drained by scanning until it is empty, so a broker outage ends in a
+ * catch-up as fast as the broker takes the records, not in one safety scan every
+ * {@code safetyScanInterval}.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -53,7 +77,7 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final MongoTemplate mongo;
 
-	private final StreamBridge streamBridge;
+	private final Sender sender;
 
 	private final OutboxProperties properties;
 
@@ -67,20 +91,52 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final Queue<Hint> hints = new ConcurrentLinkedQueue<>();
 
-	/** Start of the last scan of the hinted collections; the first poll scans them. */
-	private long lastSafetyScan = System.nanoTime() - Duration.ofDays(1).toNanos();
+	/**
+	 * Hinted collections to drain by scanning: all of them at start (hints do not survive
+	 * a restart), after a failed send (the hints taken for it are gone), and every
+	 * {@code safetyScanInterval} (hints lost in another instance's crash).
+	 */
+	private final Set<String> scanning = ConcurrentHashMap.newKeySet();
 
+	private long lastSafetyScan = System.nanoTime();
+
+	/** When the backlog was last counted; the first poll counts it. */
+	private long lastBacklogCount = System.nanoTime() - Duration.ofDays(1).toNanos();
+
+	/**
+	 * A relay that sends through Spring Cloud Stream, one blocking send per entry (the
+	 * binding is synchronous so that an entry is removed only after the broker's
+	 * acknowledgement). Used where no Kafka producer configuration is at hand.
+	 */
 	public OutboxRelay(MongoTemplate mongo, StreamBridge streamBridge, OutboxProperties properties, String source,
 			MeterRegistry meterRegistry) {
+		this(mongo, new BridgeSender(streamBridge), properties, source, meterRegistry);
+	}
+
+	/**
+	 * A relay with a Kafka producer of its own, built from {@code producerConfig} (at
+	 * least {@code bootstrap.servers}; serializers, acks and idempotence are set here):
+	 * each batch goes to the producer without waiting, and the acknowledgements are
+	 * awaited together, so a backlog drains at the broker's pace.
+	 */
+	public OutboxRelay(MongoTemplate mongo, Map<String, Object> producerConfig, OutboxProperties properties,
+			String source, MeterRegistry meterRegistry) {
+		this(mongo, new KafkaSender(producerConfig), properties, source, meterRegistry);
+	}
+
+	private OutboxRelay(MongoTemplate mongo, Sender sender, OutboxProperties properties, String source,
+			MeterRegistry meterRegistry) {
 		this.mongo = mongo;
-		this.streamBridge = streamBridge;
+		this.sender = sender;
 		this.properties = properties;
 		this.source = source;
+		this.scanning.addAll(properties.hintedCollections());
 		this.published = Counter.builder("outbox.published")
 			.description("Events published from the outbox")
 			.register(meterRegistry);
 		Gauge.builder("outbox.backlog", this.backlog, AtomicLong::get)
-			.description("Pending outbox events seen in the last poll")
+			.description("Outbox entries not yet published, across the outbox collections (counted every "
+					+ "backlog-interval)")
 			.register(meterRegistry);
 	}
 
@@ -88,7 +144,12 @@ public class OutboxRelay implements SmartLifecycle {
 	 * Publishes everything pending now. Returns the number of events published.
 	 */
 	public synchronized int publishPending() {
-		return publish(this.properties.collections());
+		int count = 0;
+		for (String collection : this.properties.collections()) {
+			count += drain(collection);
+			this.scanning.remove(collection);
+		}
+		return count;
 	}
 
 	/**
@@ -104,39 +165,63 @@ public class OutboxRelay implements SmartLifecycle {
 	 * published.
 	 */
 	public synchronized int publishHinted() {
+		return publishHinted(Set.of());
+	}
+
+	/**
+	 * Hints for a collection in {@code scannedNow} are dropped: the scan that follows in
+	 * the same poll starts after they were taken and so finds their entries.
+	 */
+	private int publishHinted(Set<String> scannedNow) {
 		Map<String, Set<Object>> byCollection = new LinkedHashMap<>();
 		for (Hint hint = this.hints.poll(); hint != null; hint = this.hints.poll()) {
-			byCollection.computeIfAbsent(hint.collection(), (c) -> new LinkedHashSet<>()).add(hint.aggregateId());
+			if (!scannedNow.contains(hint.collection())) {
+				byCollection.computeIfAbsent(hint.collection(), (c) -> new LinkedHashSet<>()).add(hint.aggregateId());
+			}
 		}
 		int count = 0;
 		for (Map.Entry<String, Set<Object>> entry : byCollection.entrySet()) {
-			List<Document> aggregates = new ArrayList<>();
-			for (Object id : entry.getValue()) {
-				// One lookup by _id each: fast on every store, unlike a scan.
-				Document aggregate = this.mongo.findById(id, Document.class, entry.getKey());
-				if (aggregate != null) {
-					aggregates.add(aggregate);
+			String collection = entry.getKey();
+			try {
+				List<Object> ids = new ArrayList<>(entry.getValue());
+				for (int from = 0; from < ids.size(); from += this.properties.batchSize()) {
+					List<Document> aggregates = new ArrayList<>();
+					for (Object id : ids.subList(from, Math.min(ids.size(), from + this.properties.batchSize()))) {
+						// One lookup by _id each: fast on every store, unlike a scan.
+						Document aggregate = this.mongo.findById(id, Document.class, collection);
+						if (aggregate != null) {
+							aggregates.add(aggregate);
+						}
+					}
+					count += send(collection, aggregates);
 				}
 			}
-			count += send(entry.getKey(), aggregates);
+			catch (RuntimeException ex) {
+				// The hints taken off the queue are gone: scan the collection until it is
+				// drained instead. Other collections' hints taken with them as well.
+				this.scanning.addAll(byCollection.keySet());
+				throw ex;
+			}
 		}
 		return count;
 	}
 
-	private int publish(List<String> collections) {
+	/**
+	 * Sends batch after batch while they come back full. Entries that fail stay, so the
+	 * loop ends on the first failure (with the exception) instead of spinning on them.
+	 */
+	private int drain(String collection) {
 		int count = 0;
-		long seen = 0;
-		for (String collection : collections) {
+		while (!Thread.currentThread().isInterrupted()) {
 			Query pending = new Query(Criteria.where(OUTBOX_FIELD + ".0").exists(true))
 				.limit(this.properties.batchSize());
 			pending.fields().include(OUTBOX_FIELD);
 			List<Document> aggregates = this.mongo.find(pending, Document.class, collection);
-			seen += aggregates.stream()
-				.mapToLong((a) -> a.getList(OUTBOX_FIELD, Document.class, List.of()).size())
-				.sum();
 			count += send(collection, aggregates);
+			if (aggregates.size() < this.properties.batchSize()) {
+				break;
+			}
 		}
-		this.backlog.set(seen - count);
 		return count;
 	}
 
@@ -148,31 +233,71 @@ public class OutboxRelay implements SmartLifecycle {
 				batch.add(new Pending(aggregate.get("_id"), i, entries.get(i)));
 			}
 		}
+		if (batch.isEmpty()) {
+			return 0;
+		}
 		// Several aggregates may share a record key (all registrations of one event):
 		// send in the order things happened, not in the order the store returns
-		// documents. Within one aggregate the array order stays the tie-breaker.
-		batch.sort(java.util.Comparator.comparing(Pending::occurredAt).thenComparingInt(Pending::index));
-		Map<String, Set<Object>> sentIds = new LinkedHashMap<>();
-		Map<String, Set<Object>> aggregateIds = new LinkedHashMap<>();
-		try {
-			for (Pending item : batch) {
+		// documents. Within one aggregate the array order stays the tie-breaker. One
+		// thread hands them to the producer in this order, so each partition keeps it.
+		batch.sort(Comparator.comparing(Pending::occurredAt).thenComparingInt(Pending::index));
+		RuntimeException failure = null;
+		List<InFlight> inFlight = new ArrayList<>(batch.size());
+		for (Pending item : batch) {
+			try {
 				Document entry = item.entry();
 				String idField = idField(entry);
-				send(entry, String.valueOf(entry.get(idField)));
-				sentIds.computeIfAbsent(idField, (f) -> new LinkedHashSet<>()).add(entry.get(idField));
-				aggregateIds.computeIfAbsent(idField, (f) -> new LinkedHashSet<>()).add(item.aggregateId());
-				this.published.increment();
+				inFlight.add(new InFlight(item, idField, entry.getString("key"), send(entry, idField)));
+			}
+			catch (RuntimeException ex) {
+				// Refused before it left (no metadata within max.block.ms, a closed
+				// producer): the rest of the batch would wait just as long each.
+				failure = ex;
+				break;
 			}
 		}
-		finally {
-			// Remove exactly what was sent, in one write per id field: entries added
-			// while sending stay, and one store commit covers the whole batch.
-			for (Map.Entry<String, Set<Object>> sent : sentIds.entrySet()) {
-				Update remove = new Update().pull(OUTBOX_FIELD,
-						new Document(sent.getKey(), new Document("$in", new ArrayList<>(sent.getValue()))));
-				this.mongo.updateMulti(Query.query(Criteria.where("_id").in(aggregateIds.get(sent.getKey()))), remove,
-						collection);
+		Map<String, Set<Object>> sentIds = new LinkedHashMap<>();
+		Map<String, Set<Object>> aggregateIds = new LinkedHashMap<>();
+		Set<String> failedKeys = new HashSet<>();
+		for (InFlight sent : inFlight) {
+			try {
+				// Bounded by the producer's delivery.timeout.ms.
+				sent.acknowledgement().get();
 			}
+			catch (ExecutionException ex) {
+				failedKeys.add(sent.key());
+				failure = (failure != null) ? failure : new IllegalStateException(
+						"Kafka did not acknowledge event " + sent.item().entry().get(sent.idField()), ex.getCause());
+				continue;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				failure = (failure != null) ? failure
+						: new IllegalStateException("interrupted while waiting for Kafka");
+				break;
+			}
+			if (failedKeys.contains(sent.key())) {
+				// A later event of a key whose earlier event failed stays as well: both
+				// go
+				// out again in order (the later one twice; consumers deduplicate by
+				// ce_id).
+				continue;
+			}
+			Object id = sent.item().entry().get(sent.idField());
+			sentIds.computeIfAbsent(sent.idField(), (f) -> new LinkedHashSet<>()).add(id);
+			aggregateIds.computeIfAbsent(sent.idField(), (f) -> new LinkedHashSet<>()).add(sent.item().aggregateId());
+			this.published.increment();
+		}
+		// Remove exactly what was acknowledged, in one write per id field: entries added
+		// while sending stay, and one store commit covers the whole batch.
+		for (Map.Entry<String, Set<Object>> sent : sentIds.entrySet()) {
+			Update remove = new Update().pull(OUTBOX_FIELD,
+					new Document(sent.getKey(), new Document("$in", new ArrayList<>(sent.getValue()))));
+			this.mongo.updateMulti(Query.query(Criteria.where("_id").in(aggregateIds.get(sent.getKey()))), remove,
+					collection);
+		}
+		if (failure != null) {
+			throw failure;
 		}
 		return sentIds.values().stream().mapToInt(Set::size).sum();
 	}
@@ -191,59 +316,82 @@ public class OutboxRelay implements SmartLifecycle {
 		throw new IllegalStateException("Outbox entry without id: " + entry.toJson());
 	}
 
-	private void send(Document entry, String eventId) {
-		String key = entry.getString("key");
+	private CompletableFuture<Void> send(Document entry, String idField) {
 		Object time = entry.get("occurredAt");
 		String ceTime = (time instanceof java.util.Date date) ? date.toInstant().toString() : String.valueOf(time);
-		Message<byte[]> message = MessageBuilder
-			.withPayload(entry.getString("payload").getBytes(StandardCharsets.UTF_8))
-			.setHeader(KafkaHeaders.KEY, key.getBytes(StandardCharsets.UTF_8))
-			.setHeader(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0)
-			.setHeader(CloudEventHeaders.ID, eventId)
-			.setHeader(CloudEventHeaders.TYPE, CloudEventHeaders.ceType(entry.getString("eventType")))
-			.setHeader(CloudEventHeaders.SOURCE, this.source)
-			.setHeader(CloudEventHeaders.SUBJECT, entry.getString("subject"))
-			.setHeader(CloudEventHeaders.TIME, ceTime)
-			.setHeader(CloudEventHeaders.CONTENT_TYPE, "application/json")
-			.setHeader(MessageHeaders.CONTENT_TYPE, "application/json")
-			.build();
-		if (!this.streamBridge.send(entry.getString("topic"), message)) {
-			throw new IllegalStateException("Kafka did not accept event " + eventId);
-		}
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+		headers.put(CloudEventHeaders.ID, String.valueOf(entry.get(idField)));
+		headers.put(CloudEventHeaders.TYPE, CloudEventHeaders.ceType(entry.getString("eventType")));
+		headers.put(CloudEventHeaders.SOURCE, this.source);
+		headers.put(CloudEventHeaders.SUBJECT, entry.getString("subject"));
+		headers.put(CloudEventHeaders.TIME, ceTime);
+		headers.put(CloudEventHeaders.CONTENT_TYPE, "application/json");
+		return this.sender.send(entry.getString("topic"), entry.getString("key").getBytes(StandardCharsets.UTF_8),
+				entry.getString("payload").getBytes(StandardCharsets.UTF_8), headers);
 	}
 
-	private record Hint(String collection, Object aggregateId) {
+	/**
+	 * The number of outbox entries across the collections, by one aggregation each. It
+	 * reads every document with entries, so it runs every {@code backlogInterval}, not
+	 * per scrape.
+	 */
+	long countBacklog() {
+		long total = 0;
+		for (String collection : this.properties.collections()) {
+			Aggregation count = Aggregation.newAggregation(
+					Aggregation.match(Criteria.where(OUTBOX_FIELD + ".0").exists(true)),
+					Aggregation.project().and(ArrayOperators.Size.lengthOfArray(OUTBOX_FIELD)).as("n"),
+					Aggregation.group().sum("n").as("n"));
+			Document result = this.mongo.aggregate(count, collection, Document.class).getUniqueMappedResult();
+			total += (result != null) ? ((Number) result.get("n")).longValue() : 0;
+		}
+		return total;
 	}
 
-	private record Pending(Object aggregateId, int index, Document entry) {
-
-		java.util.Date occurredAt() {
-			Object time = this.entry.get("occurredAt");
-			return (time instanceof java.util.Date date) ? date : new java.util.Date(0);
+	private void refreshBacklog() {
+		long now = System.nanoTime();
+		if (now - this.lastBacklogCount < this.properties.backlogInterval().toNanos()) {
+			return;
 		}
-
+		this.lastBacklogCount = now;
+		try {
+			this.backlog.set(countBacklog());
+		}
+		catch (RuntimeException ex) {
+			// The store is away: keep the last count, the next interval tries again.
+			log.debug("Outbox backlog not counted: {}", ex.getMessage());
+		}
 	}
 
 	private void poll() {
-		try {
-			List<String> scanned = new ArrayList<>(this.properties.collections());
+		synchronized (this) {
 			long now = System.nanoTime();
-			if (now - this.lastSafetyScan < this.properties.safetyScanInterval().toNanos()) {
-				scanned.removeAll(this.properties.hintedCollections());
-			}
-			else {
+			if (now - this.lastSafetyScan >= this.properties.safetyScanInterval().toNanos()) {
 				this.lastSafetyScan = now;
+				this.scanning.addAll(this.properties.hintedCollections());
 			}
-			synchronized (this) {
-				publishHinted();
-				publish(scanned);
+			Set<String> scannedNow = new LinkedHashSet<>(this.properties.collections());
+			scannedNow.removeIf((c) -> this.properties.hintedCollections().contains(c) && !this.scanning.contains(c));
+			try {
+				publishHinted(scannedNow);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Outbox relay could not publish: {}", ex.getMessage());
+			}
+			for (String collection : scannedNow) {
+				try {
+					drain(collection);
+					this.scanning.remove(collection);
+				}
+				catch (RuntimeException ex) {
+					// Kafka or the store is unavailable; the entries stay, the collection
+					// stays in scan mode and the next poll drains it again.
+					log.warn("Outbox relay could not publish from {}: {}", collection, ex.getMessage());
+				}
 			}
 		}
-		catch (RuntimeException ex) {
-			// Kafka or the store is unavailable; the entries stay and the next poll
-			// retries.
-			log.warn("Outbox relay could not publish: {}", ex.getMessage());
-		}
+		refreshBacklog();
 	}
 
 	@Override
@@ -274,6 +422,7 @@ public class OutboxRelay implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 		}
 		this.executor = null;
+		this.sender.close();
 	}
 
 	@Override
@@ -285,6 +434,108 @@ public class OutboxRelay implements SmartLifecycle {
 	public int getPhase() {
 		// Start after the binder, stop before it.
 		return Integer.MAX_VALUE - 1000;
+	}
+
+	private record Hint(String collection, Object aggregateId) {
+	}
+
+	private record Pending(Object aggregateId, int index, Document entry) {
+
+		java.util.Date occurredAt() {
+			Object time = this.entry.get("occurredAt");
+			return (time instanceof java.util.Date date) ? date : new java.util.Date(0);
+		}
+
+	}
+
+	private record InFlight(Pending item, String idField, String key, CompletableFuture<Void> acknowledgement) {
+	}
+
+	/** Where the records go; the future completes with the broker's acknowledgement. */
+	private interface Sender {
+
+		CompletableFuture<Void> send(String topic, byte[] key, byte[] payload, Map<String, String> headers);
+
+		default void close() {
+		}
+
+	}
+
+	/** Through the (synchronous) binding: the future is complete when send returns. */
+	private record BridgeSender(StreamBridge streamBridge) implements Sender {
+
+		@Override
+		public CompletableFuture<Void> send(String topic, byte[] key, byte[] payload, Map<String, String> headers) {
+			MessageBuilder<byte[]> message = MessageBuilder.withPayload(payload).setHeader(KafkaHeaders.KEY, key);
+			headers.forEach(message::setHeader);
+			Message<byte[]> built = message.setHeader(MessageHeaders.CONTENT_TYPE, "application/json").build();
+			if (!this.streamBridge.send(topic, built)) {
+				throw new IllegalStateException("Kafka did not accept event " + headers.get(CloudEventHeaders.ID));
+			}
+			return CompletableFuture.completedFuture(null);
+		}
+
+	}
+
+	/**
+	 * A producer of the relay's own: idempotent with {@code acks=all}, so retries inside
+	 * the producer neither duplicate nor reorder a partition's records, and an entry is
+	 * removed only once every in-sync replica has it. Created on first use, closed on
+	 * stop.
+	 */
+	private static final class KafkaSender implements Sender {
+
+		private final Map<String, Object> config;
+
+		private volatile Producer<byte[], byte[]> producer;
+
+		KafkaSender(Map<String, Object> producerConfig) {
+			Map<String, Object> config = new HashMap<>(producerConfig);
+			config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+			config.put(ProducerConfig.ACKS_CONFIG, "all");
+			config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+			config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+			this.config = Map.copyOf(config);
+		}
+
+		@Override
+		public CompletableFuture<Void> send(String topic, byte[] key, byte[] payload, Map<String, String> headers) {
+			List<Header> recordHeaders = new ArrayList<>(headers.size());
+			headers.forEach(
+					(name, value) -> recordHeaders.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+			CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+			// Not under a lock: a send waiting for metadata (broker away) must not keep
+			// close() from interrupting it.
+			producer().send(new ProducerRecord<>(topic, null, key, payload, recordHeaders), (metadata, ex) -> {
+				if (ex != null) {
+					acknowledged.completeExceptionally(ex);
+				}
+				else {
+					acknowledged.complete(null);
+				}
+			});
+			return acknowledged;
+		}
+
+		private synchronized Producer<byte[], byte[]> producer() {
+			if (this.producer == null) {
+				this.producer = new KafkaProducer<>(this.config, new ByteArraySerializer(), new ByteArraySerializer());
+			}
+			return this.producer;
+		}
+
+		@Override
+		public void close() {
+			Producer<byte[], byte[]> open;
+			synchronized (this) {
+				open = this.producer;
+				this.producer = null;
+			}
+			if (open != null) {
+				open.close(Duration.ofSeconds(2));
+			}
+		}
+
 	}
 
 }

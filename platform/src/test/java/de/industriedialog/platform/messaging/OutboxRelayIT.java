@@ -49,9 +49,9 @@ class OutboxRelayIT {
 
 	final List<Message<?>> sent = new ArrayList<>();
 
-	final OutboxRelay relay = new OutboxRelay(this.mongo, this.bridge,
-			new OutboxProperties(List.of("aggregates"), Duration.ofSeconds(1), 10, List.of(), Duration.ofSeconds(30)),
-			"/test", new SimpleMeterRegistry());
+	final OutboxRelay relay = new OutboxRelay(this.mongo, this.bridge, new OutboxProperties(List.of("aggregates"),
+			Duration.ofSeconds(1), 10, List.of(), Duration.ofSeconds(30), Duration.ofSeconds(15)), "/test",
+			new SimpleMeterRegistry());
 
 	@BeforeEach
 	void empty() {
@@ -151,7 +151,8 @@ class OutboxRelayIT {
 			}
 		});
 		OutboxRelay polling = new OutboxRelay(this.mongo, this.bridge, new OutboxProperties(List.of("aggregates"),
-				Duration.ofMillis(20), 10, List.of(), Duration.ofSeconds(30)), "/test", new SimpleMeterRegistry());
+				Duration.ofMillis(20), 10, List.of(), Duration.ofSeconds(30), Duration.ofSeconds(15)), "/test",
+				new SimpleMeterRegistry());
 		polling.start();
 		assertThat(sending.await(30, TimeUnit.SECONDS)).isTrue();
 

@@ -1,4 +1,4 @@
-package de.industriedialog.events.notification;
+package de.industriedialog.platform.mail;
 
 import java.util.Locale;
 import java.util.Map;
@@ -10,27 +10,24 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
-import org.springframework.stereotype.Component;
-
 /**
  * Renders a mail from {@code templates/mail/<name>.html} (HTML mode: every value written
  * with {@code th:text} or {@code th:href} is escaped) and {@code <name>.txt} (text mode).
  * The engine is this class's own, not a bean, so it cannot be mistaken for a web view
  * engine.
  */
-@Component
-class MailTemplates {
+public class MailTemplates {
 
 	private final TemplateEngine engine;
 
-	MailTemplates() {
+	public MailTemplates() {
 		SpringTemplateEngine engine = new SpringTemplateEngine();
 		engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
 		engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
 		this.engine = engine;
 	}
 
-	Rendered render(String name, Map<String, Object> model) {
+	public Rendered render(String name, Map<String, Object> model) {
 		Context context = new Context(Locale.GERMAN, model);
 		return new Rendered(this.engine.process(name + ".html", context), this.engine.process(name + ".txt", context));
 	}
@@ -47,7 +44,7 @@ class MailTemplates {
 		return resolver;
 	}
 
-	record Rendered(String html, String text) {
+	public record Rendered(String html, String text) {
 	}
 
 }
