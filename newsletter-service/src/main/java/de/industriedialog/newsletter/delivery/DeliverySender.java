@@ -1,5 +1,6 @@
 package de.industriedialog.newsletter.delivery;
 
+import de.industriedialog.platform.mail.SmtpConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

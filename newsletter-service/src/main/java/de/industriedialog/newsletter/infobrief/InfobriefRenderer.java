@@ -11,7 +11,7 @@ import de.industriedialog.newsletter.NewsletterProperties;
 import de.industriedialog.newsletter.delivery.IssueContent;
 import de.industriedialog.newsletter.delivery.PreparedIssue;
 import de.industriedialog.newsletter.infobrief.Infobrief.Section;
-import de.industriedialog.newsletter.mail.MailTemplates;
+import de.industriedialog.platform.mail.MailTemplates;
 import de.industriedialog.newsletter.subscriber.SubscriberLinks;
 import de.industriedialog.platform.web.NotFoundException;
 

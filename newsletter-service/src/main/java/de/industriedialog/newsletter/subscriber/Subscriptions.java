@@ -1,5 +1,6 @@
 package de.industriedialog.newsletter.subscriber;
 
+import de.industriedialog.platform.mail.MailQueue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
@@ -41,6 +42,8 @@ public class Subscriptions {
 
 	private final ConfirmationMail confirmationMail;
 
+	private final MailQueue mailQueue;
+
 	private final ConsentText consentText;
 
 	private final NewsletterProperties properties;
@@ -48,11 +51,13 @@ public class Subscriptions {
 	private final Clock clock;
 
 	Subscriptions(SubscriberStore store, SubscriberMessages messages, SubscriberTokens tokens,
-			ConfirmationMail confirmationMail, ConsentText consentText, NewsletterProperties properties, Clock clock) {
+			ConfirmationMail confirmationMail, MailQueue mailQueue, ConsentText consentText,
+			NewsletterProperties properties, Clock clock) {
 		this.store = store;
 		this.messages = messages;
 		this.tokens = tokens;
 		this.confirmationMail = confirmationMail;
+		this.mailQueue = mailQueue;
 		this.consentText = consentText;
 		this.properties = properties;
 		this.clock = clock;
@@ -121,7 +126,8 @@ public class Subscriptions {
 				}
 			}
 		}
-		log.warn("Subscription request for {} gave up after {} concurrent changes", emailKey, ATTEMPTS);
+		// No address or key of it in the log (personal data).
+		log.warn("Subscription request gave up after {} concurrent changes", ATTEMPTS);
 		return false;
 	}
 
@@ -271,17 +277,27 @@ public class Subscriptions {
 		throw new ConflictException("Die Abmeldung wird gerade bearbeitet. Bitte versuche es gleich noch einmal.");
 	}
 
+	/**
+	 * Queues the confirmation mail; the mail queue sends it, waiting out a mail server
+	 * that is away. Only if even the queue cannot take it (the store is away) is the
+	 * claimed mail given back, so the person can simply ask again.
+	 */
 	private boolean sendConfirmation(Subscriber subscriber, String token, String hash) {
 		try {
-			this.confirmationMail.send(subscriber, token);
-			log.info("Confirmation mail sent to subscriber {}", subscriber.id());
+			this.mailQueue.enqueue(this.confirmationMail.compose(subscriber, token, hash));
+			log.info("Confirmation mail queued for subscriber {}", subscriber.id());
 			return true;
 		}
 		catch (RuntimeException ex) {
-			// The request still succeeds (no hint whether the address exists); the
-			// person can simply ask again, the claimed mail is given back.
-			log.warn("Confirmation mail to subscriber {} not sent: {}", subscriber.id(), ex.toString());
-			this.store.releaseConfirmationMail(subscriber.id(), hash);
+			// The request still succeeds (no hint whether the address exists).
+			log.warn("Confirmation mail to subscriber {} not queued: {}", subscriber.id(), ex.toString());
+			try {
+				this.store.releaseConfirmationMail(subscriber.id(), hash);
+			}
+			catch (RuntimeException releaseFailed) {
+				log.warn("Confirmation mail claim of subscriber {} not given back: {}", subscriber.id(),
+						releaseFailed.toString());
+			}
 			return false;
 		}
 	}

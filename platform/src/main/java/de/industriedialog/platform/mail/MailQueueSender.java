@@ -22,7 +22,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.slf4j.Logger;
@@ -295,9 +297,12 @@ public class MailQueueSender implements SmartLifecycle {
 		};
 		List<Document> attachments = mail.getList("attachments", Document.class, List.of());
 		String html = mail.getString("html");
-		boolean multipart = html != null || !attachments.isEmpty();
+		String text = (mail.getString("text") != null) ? mail.getString("text") : "";
+		// Without attachments the root is multipart/alternative (text first: clients show
+		// the last alternative they can display); with them, mixed around it.
 		MimeMessageHelper helper = new MimeMessageHelper(message,
-				multipart ? MimeMessageHelper.MULTIPART_MODE_MIXED : MimeMessageHelper.MULTIPART_MODE_NO, "UTF-8");
+				attachments.isEmpty() ? MimeMessageHelper.MULTIPART_MODE_NO : MimeMessageHelper.MULTIPART_MODE_MIXED,
+				"UTF-8");
 		try {
 			InternetAddress from = new InternetAddress(mail.getString("from"), true);
 			if (from.getPersonal() != null) {
@@ -315,17 +320,30 @@ public class MailQueueSender implements SmartLifecycle {
 			throw new MailPreparationException("Cannot encode the recipient's name", ex);
 		}
 		helper.setSubject(headerSafe(mail.getString("subject")));
-		String text = mail.getString("text");
-		if (html != null) {
-			helper.setText((text != null) ? text : "", html);
+		if (attachments.isEmpty()) {
+			if (html != null) {
+				MimeBodyPart plain = new MimeBodyPart();
+				plain.setText(text, "UTF-8", "plain");
+				MimeBodyPart rich = new MimeBodyPart();
+				rich.setText(html, "UTF-8", "html");
+				message.setContent(new MimeMultipart("alternative", plain, rich));
+			}
+			else {
+				message.setText(text, "UTF-8", "plain");
+			}
 		}
 		else {
-			helper.setText((text != null) ? text : "");
-		}
-		for (Document attachment : attachments) {
-			helper.addAttachment(attachment.getString("filename"),
-					new ByteArrayResource(attachment.get("content", Binary.class).getData()),
-					attachment.getString("contentType"));
+			if (html != null) {
+				helper.setText(text, html);
+			}
+			else {
+				helper.setText(text);
+			}
+			for (Document attachment : attachments) {
+				helper.addAttachment(attachment.getString("filename"),
+						new ByteArrayResource(attachment.get("content", Binary.class).getData()),
+						attachment.getString("contentType"));
+			}
 		}
 		Document headers = mail.get("headers", Document.class);
 		if (headers != null) {
