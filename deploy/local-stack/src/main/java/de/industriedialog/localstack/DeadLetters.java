@@ -88,7 +88,8 @@ public final class DeadLetters {
 	}
 
 	/**
-	 * @return how many dead-lettered records there are */
+	 * @return how many dead-lettered records there are
+	 */
 	int list() throws ExecutionException, InterruptedException {
 		int total = 0;
 		for (String topic : deadLetterTopics()) {
@@ -109,7 +110,8 @@ public final class DeadLetters {
 	}
 
 	/**
-	 * @return how many records were sent back */
+	 * @return how many records were sent back
+	 */
 	int replay(String deadLetterTopic) throws ExecutionException, InterruptedException {
 		if (!deadLetterTopic.endsWith(".dlt")) {
 			throw new IllegalArgumentException(deadLetterTopic + " is not a dead-letter topic (<topic>.<group>.dlt)");

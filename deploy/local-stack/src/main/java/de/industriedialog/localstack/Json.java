@@ -57,6 +57,7 @@ final class Json {
 		}
 		json.append("],\"subject\":").append(string(mail.subject));
 		json.append(",\"date\":").append(string(mail.received.toString()));
+		json.append(",\"messageId\":").append(string(mail.messageId));
 	}
 
 	static String string(String value) {

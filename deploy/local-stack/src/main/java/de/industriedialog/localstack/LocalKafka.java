@@ -49,9 +49,25 @@ public final class LocalKafka implements AutoCloseable {
 	 * @return the running broker
 	 */
 	public static LocalKafka start(Path dataDir, int brokerPort, int controllerPort) {
+		return start(dataDir, brokerPort, controllerPort, brokerPort);
+	}
+
+	/**
+	 * Formats the storage if needed and starts the broker, telling clients to connect to
+	 * another port than the one it listens on: a proxy's (see {@link FaultProxy}). A
+	 * client asks the bootstrap server for the brokers and then connects to the
+	 * advertised address, so without this the clients would go around the proxy after
+	 * their first request.
+	 * @param dataDir where the configuration and the logs (topic data) are kept
+	 * @param brokerPort the client port on 127.0.0.1 the broker listens on
+	 * @param controllerPort the KRaft controller port on 127.0.0.1
+	 * @param advertisedPort the port on 127.0.0.1 the broker names in its metadata
+	 * @return the running broker
+	 */
+	public static LocalKafka start(Path dataDir, int brokerPort, int controllerPort, int advertisedPort) {
 		Path dir = dataDir.toAbsolutePath();
 		Path logDir = dir.resolve("log");
-		Properties props = config(logDir, brokerPort, controllerPort);
+		Properties props = config(logDir, brokerPort, controllerPort, advertisedPort);
 		try {
 			Files.createDirectories(logDir);
 			Path configFile = dir.resolve("server.properties");
@@ -83,13 +99,17 @@ public final class LocalKafka implements AutoCloseable {
 	}
 
 	static Properties config(Path logDir, int brokerPort, int controllerPort) {
+		return config(logDir, brokerPort, controllerPort, brokerPort);
+	}
+
+	static Properties config(Path logDir, int brokerPort, int controllerPort, int advertisedPort) {
 		Properties props = new Properties();
 		props.setProperty("process.roles", "broker,controller");
 		props.setProperty("node.id", "1");
 		props.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
 		props.setProperty("listeners",
 				"PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-		props.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+		props.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + advertisedPort);
 		props.setProperty("controller.listener.names", "CONTROLLER");
 		props.setProperty("inter.broker.listener.name", "PLAINTEXT");
 		props.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");

@@ -39,6 +39,12 @@ import org.slf4j.LoggerFactory;
  * options for the services come from {@code SERVICE_JAVA_OPTS} if set. The pids of the
  * children are kept in {@code <data-dir>/pids}; a later start stops children that
  * outlived a killed launcher.
+ * <p>
+ * After the start the launcher supervises the services: one that dies is started again
+ * after a back-off ({@link RestartBackoff}), except while the launcher itself stops. With
+ * {@code --fault-proxies} the services reach the store, Kafka and SMTP through
+ * {@link FaultProxy fault proxies} that an HTTP endpoint ({@link FaultControl}) can make
+ * fail.
  */
 public final class LocalStack {
 
@@ -56,6 +62,12 @@ public final class LocalStack {
 			  --timeout=SECONDS   how long to wait for the services to become healthy (default 180)
 			  --no-demo-data      do not load the demo data (the model-region events of 2017 with
 			                      participants and questionnaires) on the first start
+			  --fault-proxies     put TCP proxies in front of the store, Kafka and SMTP that can be
+			                      made to fail, to try how the services cope:
+			                        curl -X POST 'http://127.0.0.1:8090/faults/kafka?seconds=45'
+			                      (store, kafka or smtp; &mode=slow accepts connections and never
+			                      answers instead of refusing them); GET /faults shows the state,
+			                      DELETE /faults/{name} ends a fault early
 			  --help              show this text
 
 			Environment:
@@ -67,7 +79,9 @@ public final class LocalStack {
 
 			Ports (before the offset): gateway 8080, initiative-registry 8081, event-service 8082,
 			evaluation-service 8083, newsletter-service 8084, mails (web) 8025, SMTP 2525,
-			Kafka 9092 (controller 9093), MongoDB 27017.
+			Kafka 9092 (controller 9093), MongoDB 27017; with --fault-proxies also the proxies for
+			MongoDB 27117, Kafka 9192 and SMTP 2625, and the fault control 8090.
+			A service that dies is started again (after 1 s, 2 s, 4 s … up to 30 s).
 			Ctrl+C stops everything.
 			""";
 
@@ -77,6 +91,12 @@ public final class LocalStack {
 	/** A service of the system: folder and jar name, port before the offset, database. */
 	record Service(String name, int basePort, String database) {
 	}
+
+	/** Where a fault proxy listens: the real server's port plus this. */
+	static final int PROXY_PORT_SHIFT = 100;
+
+	/** The fault control's HTTP port before the offset. */
+	static final int FAULT_CONTROL_PORT = 8090;
 
 	static final List<Service> SERVICES = List.of(new Service("initiative-registry", 8081, "initiative_registry"),
 			new Service("event-service", 8082, "event_service"),
@@ -109,6 +129,23 @@ public final class LocalStack {
 	private Logger log;
 
 	private boolean stopping;
+
+	/**
+	 * What the services connect to: the servers, or the fault proxies in front of them.
+	 */
+	private Endpoints endpoints;
+
+	private FaultControl faults;
+
+	/** The service processes that died and when to start them again. */
+	private final Map<Service, Long> restartAt = new LinkedHashMap<>();
+
+	/** Started again, not healthy yet: since when (nanoTime of the noticed exit). */
+	private final Map<Service, Long> restarting = new LinkedHashMap<>();
+
+	private final Map<Service, RestartBackoff> backoffs = new LinkedHashMap<>();
+
+	private final Map<Service, Integer> lastExitCode = new LinkedHashMap<>();
 
 	/**
 	 * The mail catcher's web address, where the demo data read their confirmation mails.
@@ -189,22 +226,34 @@ public final class LocalStack {
 		this.pidsFile.write(this.processes);
 
 		int off = this.options.portOffset;
+		boolean proxies = this.options.faultProxies;
 		long step = System.nanoTime();
 		LocalMongoServer mongo = register(
 				LocalMongoServer.durable(this.dataDir.resolve("mongo/store.mv"), 27017 + off));
 		say("MongoDB-compatible store on port " + mongo.port() + " (" + seconds(step) + " s)");
 		step = System.nanoTime();
-		LocalKafka kafka = register(LocalKafka.start(this.dataDir.resolve("kafka"), 9092 + off, 9093 + off));
+		// Behind a proxy the broker must name the proxy's port in its metadata, or the
+		// clients connect to the broker directly after their first request.
+		int kafkaPort = 9092 + off;
+		LocalKafka kafka = register(LocalKafka.start(this.dataDir.resolve("kafka"), kafkaPort, 9093 + off,
+				proxies ? kafkaPort + PROXY_PORT_SHIFT : kafkaPort));
 		say("Kafka on " + kafka.bootstrapServers() + " (" + seconds(step) + " s)");
 		step = System.nanoTime();
 		MailCatcher mail = register(MailCatcher.start(this.dataDir.resolve("mail"), 2525 + off, 8025 + off));
 		this.mailWebUrl = "http://127.0.0.1:" + mail.httpPort();
 		say("Mail catcher: SMTP port " + mail.smtpPort() + ", web http://localhost:" + mail.httpPort() + " ("
 				+ seconds(step) + " s)");
+		if (proxies) {
+			startFaultProxies(mongo.port(), kafkaPort, mail.smtpPort());
+		}
+		else {
+			this.endpoints = new Endpoints(mongo.connectionString(), kafka.bootstrapServers(), mail.smtpPort(),
+					mail.httpPort());
+		}
 
 		if (!this.options.noServices) {
 			for (Service service : SERVICES) {
-				startService(service, mongo, kafka, mail);
+				startService(service, null);
 			}
 			awaitHealthy();
 		}
@@ -242,6 +291,23 @@ public final class LocalStack {
 
 	private synchronized boolean isStopping() {
 		return this.stopping;
+	}
+
+	/** What the services get as store, Kafka and SMTP addresses. */
+	record Endpoints(String mongoUri, String kafkaBootstrapServers, int smtpPort, int mailHttpPort) {
+	}
+
+	private void startFaultProxies(int mongoPort, int kafkaPort, int smtpPort) {
+		FaultProxy store = register(FaultProxy.start("store", mongoPort + PROXY_PORT_SHIFT, mongoPort));
+		FaultProxy kafka = register(FaultProxy.start("kafka", kafkaPort + PROXY_PORT_SHIFT, kafkaPort));
+		FaultProxy smtp = register(FaultProxy.start("smtp", smtpPort + PROXY_PORT_SHIFT, smtpPort));
+		this.faults = register(FaultControl.start(List.of(store, kafka, smtp),
+				FAULT_CONTROL_PORT + this.options.portOffset, this::say));
+		this.endpoints = new Endpoints("mongodb://127.0.0.1:" + store.port(), "127.0.0.1:" + kafka.port(), smtp.port(),
+				8025 + this.options.portOffset);
+		say("Fault proxies: store " + store.port() + " -> " + mongoPort + ", Kafka " + kafka.port() + " -> " + kafkaPort
+				+ ", SMTP " + smtp.port() + " -> " + smtpPort + "; faults at http://127.0.0.1:" + this.faults.port()
+				+ "/faults");
 	}
 
 	// ------------------------------------------------------------ checks
@@ -285,6 +351,12 @@ public final class LocalStack {
 		ports.put(9093 + off, "Kafka controller");
 		ports.put(2525 + off, "SMTP");
 		ports.put(8025 + off, "mail web");
+		if (this.options.faultProxies) {
+			ports.put(27017 + PROXY_PORT_SHIFT + off, "store fault proxy");
+			ports.put(9092 + PROXY_PORT_SHIFT + off, "Kafka fault proxy");
+			ports.put(2525 + PROXY_PORT_SHIFT + off, "SMTP fault proxy");
+			ports.put(FAULT_CONTROL_PORT + off, "fault control");
+		}
 		if (!this.options.noServices) {
 			for (Service service : SERVICES) {
 				ports.put(service.basePort() + off, service.name());
@@ -338,8 +410,12 @@ public final class LocalStack {
 			.orElseThrow();
 	}
 
-	private synchronized void startService(Service service, LocalMongoServer mongo, LocalKafka kafka,
-			MailCatcher mail) {
+	/**
+	 * Starts a service's JVM.
+	 * @param restart why it is started again ("restart #2 after exit code 137"),
+	 * {@code null} for the first start
+	 */
+	private synchronized void startService(Service service, String restart) {
 		if (this.stopping) {
 			throw new StartupFailure("Interrupted.");
 		}
@@ -353,11 +429,11 @@ public final class LocalStack {
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(service.name()).toFile()));
 		Map<String, String> env = builder.environment();
 		env.put("SERVER_PORT", String.valueOf(port(service)));
-		env.put("MONGODB_URI", mongo.connectionString() + "/" + service.database());
-		env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+		env.put("MONGODB_URI", this.endpoints.mongoUri() + "/" + service.database());
+		env.put("KAFKA_BOOTSTRAP_SERVERS", this.endpoints.kafkaBootstrapServers());
 		env.put("SMTP_HOST", "127.0.0.1");
-		env.put("SMTP_PORT", String.valueOf(mail.smtpPort()));
-		env.put("MAIL_WEB_URL", "http://localhost:" + mail.httpPort());
+		env.put("SMTP_PORT", String.valueOf(this.endpoints.smtpPort()));
+		env.put("MAIL_WEB_URL", "http://localhost:" + this.endpoints.mailHttpPort());
 		env.put("SPRING_PROFILES_ACTIVE", "local");
 		env.put("LAUNCHER_PID", String.valueOf(ProcessHandle.current().pid()));
 		env.put("JWT_SECRET", secrets().jwtSecret());
@@ -378,8 +454,8 @@ public final class LocalStack {
 		rotateIfLarge(logFile(service.name()));
 		try {
 			Files.writeString(logFile(service.name()),
-					"=== " + java.time.OffsetDateTime.now() + " started by local-stack: " + String.join(" ", command)
-							+ "\n",
+					"=== " + java.time.OffsetDateTime.now() + " started by local-stack"
+							+ ((restart != null) ? " (" + restart + ")" : "") + ": " + String.join(" ", command) + "\n",
 					StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
 					java.nio.file.StandardOpenOption.APPEND);
 			Process process = builder.start();
@@ -388,7 +464,8 @@ public final class LocalStack {
 				this.recordings.put(process, launch.recording());
 			}
 			this.pidsFile.write(this.processes);
-			this.log.info("Started {} (pid {}) on port {}", service.name(), process.pid(), port(service));
+			this.log.info("Started {} (pid {}) on port {}{}", service.name(), process.pid(), port(service),
+					(restart != null) ? " (" + restart + ")" : "");
 		}
 		catch (IOException ex) {
 			throw new StartupFailure("Cannot start " + service.name() + ": " + ex.getMessage());
@@ -425,6 +502,7 @@ public final class LocalStack {
 				if (healthy(http, service)) {
 					say("  " + service.name() + " is up on port " + port(service) + " after " + seconds(this.startNanos)
 							+ " s");
+					backoff(service).healthy(java.time.Instant.now());
 					iterator.remove();
 				}
 			}
@@ -487,25 +565,88 @@ public final class LocalStack {
 		}
 	}
 
-	/** After the start: report services that die, until this JVM stops. */
+	/**
+	 * After the start, until this JVM stops: a service that dies is started again after
+	 * its back-off; said on the console and in the launcher's log, with the exit code.
+	 * Nothing is started while the launcher stops ({@link #startService} refuses then).
+	 */
 	private void watchServices() {
-		Map<Service, Process> running = new LinkedHashMap<>(this.processes);
-		while (true) {
-			sleep(1000);
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+		while (!isStopping()) {
+			sleep(500);
+			try {
+				superviseOnce(http);
+			}
+			catch (StartupFailure ex) {
+				return; // stopping
+			}
+			catch (RuntimeException ex) {
+				// the supervisor must outlive whatever goes wrong with one restart
+				this.log.error("Supervising the services failed; trying again", ex);
+			}
+		}
+	}
+
+	private void superviseOnce(HttpClient http) {
+		long now = System.nanoTime();
+		for (Service service : SERVICES) {
+			Process process;
 			synchronized (this) {
 				if (this.stopping) {
 					return;
 				}
+				process = this.processes.get(service);
 			}
-			for (var iterator = running.entrySet().iterator(); iterator.hasNext();) {
-				var entry = iterator.next();
-				if (!entry.getValue().isAlive()) {
-					say(entry.getKey().name() + " stopped unexpectedly (exit code " + entry.getValue().exitValue()
-							+ "); see " + logFile(entry.getKey().name()));
-					iterator.remove();
+			if (process == null) {
+				continue;
+			}
+			Long due = this.restartAt.get(service);
+			if (due != null) {
+				if (now - due >= 0) {
+					this.restartAt.remove(service);
+					RestartBackoff backoff = backoff(service);
+					String why = "restart #" + backoff.restarts() + " after exit code "
+							+ this.lastExitCode.get(service);
+					startService(service, why);
+					say(service.name() + ": " + why + ", started again (pid " + this.processes.get(service).pid()
+							+ ")");
+					this.restarting.put(service, now);
 				}
+				continue;
+			}
+			if (!process.isAlive()) {
+				onExit(service, process);
+				continue;
+			}
+			Long restartedAt = this.restarting.get(service);
+			if (restartedAt != null && healthy(http, service)) {
+				this.restarting.remove(service);
+				backoff(service).healthy(java.time.Instant.now());
+				say(service.name() + " is up again on port " + port(service) + " ("
+						+ String.format(Locale.ROOT, "%.1f", (System.nanoTime() - restartedAt) / 1e9)
+						+ " s after the restart)");
 			}
 		}
+	}
+
+	private void onExit(Service service, Process process) {
+		int code = process.exitValue();
+		// A killed run's class-data recording is incomplete; the next run records anew.
+		Path recording = this.recordings.remove(process);
+		if (recording != null) {
+			ClassDataSharing.finish(recording, false);
+		}
+		RestartBackoff backoff = backoff(service);
+		Duration delay = backoff.onExit(java.time.Instant.now());
+		this.lastExitCode.put(service, code);
+		this.restarting.remove(service);
+		this.restartAt.put(service, System.nanoTime() + delay.toNanos());
+		say(service.name() + " stopped unexpectedly (exit code " + code + "); restart #" + backoff.restarts() + " in "
+				+ delay.toSeconds() + " s; see " + logFile(service.name()));
+	}
+
+	private RestartBackoff backoff(Service service) {
+		return this.backoffs.computeIfAbsent(service, (s) -> new RestartBackoff());
 	}
 
 	private void printReady(LocalMongoServer mongo, LocalKafka kafka, MailCatcher mail) {
@@ -530,6 +671,9 @@ public final class LocalStack {
 					text.append(line(service.name(), "http://localhost:" + port(service)));
 				}
 			}
+		}
+		if (this.faults != null) {
+			text.append(line("Fault control", "http://127.0.0.1:" + this.faults.port() + "/faults"));
 		}
 		text.append(line("Logs", this.logDir.toString()));
 		if (!this.options.noServices) {
@@ -741,6 +885,8 @@ public final class LocalStack {
 
 		boolean noDemoData;
 
+		boolean faultProxies;
+
 		boolean help;
 
 		String dataDir;
@@ -760,6 +906,9 @@ public final class LocalStack {
 				}
 				else if (arg.equals("--no-demo-data")) {
 					options.noDemoData = true;
+				}
+				else if (arg.equals("--fault-proxies")) {
+					options.faultProxies = true;
 				}
 				else if (arg.equals("--help") || arg.equals("-h")) {
 					options.help = true;

@@ -47,8 +47,9 @@ import org.subethamail.smtp.server.SMTPServer;
  * <li>{@code GET /}: list of mails, newest first; {@code GET /messages/{id}}: one
  * mail</li>
  * <li>{@code GET /api/messages[?to=address]}: JSON array {@code [{id, from, to:[...],
- * subject, date}]}, newest first; {@code to} holds the envelope recipients (RCPT TO), the
- * filter matches them and the To/Cc headers, ignoring case</li>
+ * subject, date, messageId}]}, newest first ({@code messageId} is the Message-ID header
+ * without angle brackets, {@code null} if none); {@code to} holds the envelope recipients
+ * (RCPT TO), the filter matches them and the To/Cc headers, ignoring case</li>
  * <li>{@code GET /api/messages/{id}}: JSON with headers, text, html, attachments</li>
  * <li>{@code GET /api/messages/{id}/raw}: the stored mail (message/rfc822)</li>
  * <li>{@code DELETE /api/messages}: removes all mails</li>
@@ -274,6 +275,17 @@ public final class MailCatcher implements AutoCloseable {
 
 	// ---------------------------------------------------------------- SMTP
 
+	/**
+	 * Recipients starting with this are refused for good (550), like an unknown mailbox.
+	 */
+	public static final String REFUSED_PREFIX = "refused-";
+
+	/**
+	 * The first mail to each recipient starting with this is refused temporarily (451),
+	 * later ones are accepted, like a greylisting mail server.
+	 */
+	public static final String GREYLISTED_PREFIX = "greylisted-";
+
 	private static final class StoringHandler implements MessageHandler {
 
 		private final MailStore store;
@@ -292,7 +304,16 @@ public final class MailCatcher implements AutoCloseable {
 		}
 
 		@Override
-		public void recipient(String recipient) {
+		public void recipient(String recipient) throws RejectException {
+			String address = lower(recipient);
+			// Test addresses that act like real mail servers do: greylisting (a
+			// temporary refusal of the first attempt, RFC 6647) and an unknown mailbox.
+			if (address.startsWith(REFUSED_PREFIX)) {
+				throw new RejectException(550, "5.1.1 mailbox unavailable");
+			}
+			if (address.startsWith(GREYLISTED_PREFIX) && this.store.greylisted.add(address)) {
+				throw new RejectException(451, "4.7.1 greylisted, try again later");
+			}
 			this.recipients.add(recipient);
 		}
 
@@ -324,6 +345,11 @@ public final class MailCatcher implements AutoCloseable {
 		private final Path dir;
 
 		private final AtomicLong lastId = new AtomicLong();
+
+		/**
+		 * Greylisted recipients refused once already (see {@link #GREYLISTED_PREFIX}).
+		 */
+		final java.util.Set<String> greylisted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 		MailStore(Path dir) {
 			this.dir = dir;

@@ -43,6 +43,13 @@ final class ParsedMail {
 
 	final String subject;
 
+	/**
+	 * The Message-ID header without the angle brackets, {@code null} if the mail has
+	 * none: a sender that retries delivery keeps it, so a test can tell a redelivered
+	 * mail from a second one.
+	 */
+	final String messageId;
+
 	/** Name and value (unfolded, not decoded) of every header, in order. */
 	final List<String[]> headers;
 
@@ -74,6 +81,8 @@ final class ParsedMail {
 		this.allRecipients = all;
 		String subjectHeader = first("Subject");
 		this.subject = (subjectHeader != null) ? decode(subjectHeader) : "";
+		String messageIdHeader = first("Message-ID");
+		this.messageId = (messageIdHeader != null) ? messageIdHeader.trim().replaceAll("^<|>$", "") : null;
 	}
 
 	static ParsedMail parseHeaders(long id, InputStream raw) {

@@ -25,6 +25,8 @@ class LocalStackTest {
 		assertThat(LocalStack.Options.parse().timeoutSeconds).isEqualTo(180);
 		assertThat(LocalStack.Options.parse().noDemoData).isFalse();
 		assertThat(LocalStack.Options.parse("--no-demo-data").noDemoData).isTrue();
+		assertThat(LocalStack.Options.parse().faultProxies).isFalse();
+		assertThat(LocalStack.Options.parse("--fault-proxies").faultProxies).isTrue();
 	}
 
 	@Test
@@ -38,6 +40,17 @@ class LocalStackTest {
 	}
 
 	@Test
+	void shouldAdvertiseTheFaultProxysPortWhileListeningOnItsOwn(@TempDir Path dir) {
+		// Clients connect to the advertised address after their first metadata request:
+		// behind a proxy it must be the proxy's, or they would go around it.
+		var config = LocalKafka.config(dir, 9092, 9093, 9192);
+		assertThat(config.getProperty("listeners")).contains("PLAINTEXT://127.0.0.1:9092");
+		assertThat(config.getProperty("advertised.listeners")).isEqualTo("PLAINTEXT://127.0.0.1:9192");
+		assertThat(LocalKafka.config(dir, 9092, 9093).getProperty("advertised.listeners"))
+			.isEqualTo("PLAINTEXT://127.0.0.1:9092");
+	}
+
+	@Test
 	void shouldRejectOptionsWhenUnknownOrMalformed() {
 		assertThatIllegalArgumentException().isThrownBy(() -> LocalStack.Options.parse("--frobnicate"))
 			.withMessageContaining("--frobnicate");
@@ -48,7 +61,7 @@ class LocalStackTest {
 	@Test
 	void shouldListEveryOptionWhenPrintingUsage() {
 		assertThat(LocalStack.usage()).contains("--reset", "--data-dir", "--port-offset", "--no-services", "--timeout",
-				"--no-demo-data", "DEMO_DATA", "SERVICE_JAVA_OPTS", "-XX:+UseSerialGC");
+				"--no-demo-data", "--fault-proxies", "/faults/", "DEMO_DATA", "SERVICE_JAVA_OPTS", "-XX:+UseSerialGC");
 	}
 
 	@Test

@@ -37,7 +37,7 @@ class MailCatcherIT {
 	void shouldKeepMultipartMailsAndShowThemWhenRestarted() throws Exception {
 		String id;
 		try (MailCatcher catcher = MailCatcher.start(this.mailDir, 0, 0)) {
-			sendMultipart(catcher, "Einladung: Zukunft der Industrie – Dialog in Görlitz");
+			String messageId = sendMultipart(catcher, "Einladung: Zukunft der Industrie – Dialog in Görlitz");
 
 			DocumentContext list = json(get(catcher, "/api/messages"));
 			assertThat(list.read("$.length()", Integer.class)).isEqualTo(1);
@@ -47,6 +47,10 @@ class MailCatcherIT {
 			assertThat(list.read("$[0].to", List.class)).containsExactlyInAnyOrder("anna@example.org",
 					"bernd@example.org");
 			assertThat(list.read("$[0].date", String.class)).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+			// what a test compares to tell a redelivery (same id) from a second mail
+			assertThat(messageId).startsWith("<").endsWith(">");
+			assertThat(list.read("$[0].messageId", String.class))
+				.isEqualTo(messageId.substring(1, messageId.length() - 1));
 			id = list.read("$[0].id", String.class);
 
 			assertThat(json(get(catcher, "/api/messages?to=ANNA@example.org")).read("$.length()", Integer.class))
@@ -108,7 +112,10 @@ class MailCatcherIT {
 		}
 	}
 
-	private void sendMultipart(MailCatcher catcher, String subject) throws Exception {
+	/**
+	 * @return the Message-ID header Jakarta Mail gave the mail
+	 */
+	private String sendMultipart(MailCatcher catcher, String subject) throws Exception {
 		Properties properties = new Properties();
 		properties.put("mail.smtp.host", "127.0.0.1");
 		properties.put("mail.smtp.port", String.valueOf(catcher.smtpPort()));
@@ -134,6 +141,7 @@ class MailCatcherIT {
 		attachment.setDisposition(MimeBodyPart.ATTACHMENT);
 		message.setContent(new MimeMultipart("mixed", body, attachment));
 		Transport.send(message);
+		return message.getMessageID();
 	}
 
 	private HttpResponse<String> get(MailCatcher catcher, String path) throws Exception {
