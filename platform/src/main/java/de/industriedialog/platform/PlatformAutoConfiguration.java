@@ -47,16 +47,16 @@ public class PlatformAutoConfiguration {
 	OutboxRelay outboxRelay(MongoTemplate mongoTemplate, StreamBridge streamBridge, OutboxProperties properties,
 			@Value("/${spring.application.name}") String source, MeterRegistry meterRegistry,
 			ObjectProvider<ProducerFactory<?, ?>> kafkaProducerFactory) {
-		// The relay sends whole batches and awaits them together, which the synchronous
-		// binding cannot do; it takes the broker settings of Boot's producer factory
-		// (spring.kafka.*, the same bootstrap servers as the binder) for a producer of
-		// its
-		// own.
+		// The relay sends whole batches and awaits them together, which the
+		// synchronous binding cannot do. Its own producer takes the broker settings of
+		// Boot's producer factory (spring.kafka.*, the binder's bootstrap servers too);
+		// the binding sends only each topic's first record, to provision the topic.
 		ProducerFactory<?, ?> kafka = kafkaProducerFactory.getIfAvailable();
 		if (kafka == null) {
 			return new OutboxRelay(mongoTemplate, streamBridge, properties, source, meterRegistry);
 		}
-		return new OutboxRelay(mongoTemplate, kafka.getConfigurationProperties(), properties, source, meterRegistry);
+		return new OutboxRelay(mongoTemplate, streamBridge, kafka.getConfigurationProperties(), properties, source,
+				meterRegistry);
 	}
 
 	@Configuration(proxyBeanMethods = false)

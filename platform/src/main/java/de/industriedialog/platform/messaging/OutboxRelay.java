@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import de.industriedialog.contracts.CloudEventHeaders;
@@ -118,10 +119,15 @@ public class OutboxRelay implements SmartLifecycle {
 	 * least {@code bootstrap.servers}; serializers, acks and idempotence are set here):
 	 * each batch goes to the producer without waiting, and the acknowledgements are
 	 * awaited together, so a backlog drains at the broker's pace.
+	 * @param streamBridge sends the first entry of each topic, so that the binder
+	 * provisions the topic as before (partitions and replication from the binder's
+	 * settings, not the broker's auto-creation defaults); {@code null} to leave topics to
+	 * the broker
 	 */
-	public OutboxRelay(MongoTemplate mongo, Map<String, Object> producerConfig, OutboxProperties properties,
-			String source, MeterRegistry meterRegistry) {
-		this(mongo, new KafkaSender(producerConfig), properties, source, meterRegistry);
+	public OutboxRelay(MongoTemplate mongo, StreamBridge streamBridge, Map<String, Object> producerConfig,
+			OutboxProperties properties, String source, MeterRegistry meterRegistry) {
+		this(mongo, new KafkaSender(producerConfig, (streamBridge != null) ? new BridgeSender(streamBridge) : null),
+				properties, source, meterRegistry);
 	}
 
 	private OutboxRelay(MongoTemplate mongo, Sender sender, OutboxProperties properties, String source,
@@ -247,7 +253,14 @@ public class OutboxRelay implements SmartLifecycle {
 			try {
 				Document entry = item.entry();
 				String idField = idField(entry);
-				inFlight.add(new InFlight(item, idField, entry.getString("key"), send(entry, idField)));
+				CompletableFuture<Void> acknowledgement = send(entry, idField);
+				inFlight.add(new InFlight(item, idField, entry.getString("key"), acknowledgement));
+				if (acknowledgement.isCompletedExceptionally()) {
+					// Failed within send: the producer reports a broker it could not
+					// reach within max.block.ms this way, and every further send of the
+					// batch would wait as long.
+					break;
+				}
 			}
 			catch (RuntimeException ex) {
 				// Refused before it left (no metadata within max.block.ms, a closed
@@ -261,13 +274,18 @@ public class OutboxRelay implements SmartLifecycle {
 		Set<String> failedKeys = new HashSet<>();
 		for (InFlight sent : inFlight) {
 			try {
-				// Bounded by the producer's delivery.timeout.ms.
-				sent.acknowledgement().get();
+				// The producer fails a record after delivery.timeout.ms; the relay waits
+				// a
+				// little longer and then gives up itself, since an idempotent producer
+				// that lost its broker can keep records waiting for a new producer id.
+				sent.acknowledgement().get(this.sender.acknowledgementTimeout().toMillis(), TimeUnit.MILLISECONDS);
 			}
-			catch (ExecutionException ex) {
+			catch (ExecutionException | TimeoutException ex) {
 				failedKeys.add(sent.key());
-				failure = (failure != null) ? failure : new IllegalStateException(
-						"Kafka did not acknowledge event " + sent.item().entry().get(sent.idField()), ex.getCause());
+				failure = (failure != null) ? failure
+						: new IllegalStateException(
+								"Kafka did not acknowledge event " + sent.item().entry().get(sent.idField()),
+								(ex instanceof ExecutionException) ? ex.getCause() : ex);
 				continue;
 			}
 			catch (InterruptedException ex) {
@@ -297,6 +315,10 @@ public class OutboxRelay implements SmartLifecycle {
 					collection);
 		}
 		if (failure != null) {
+			// Start the next attempt with a fresh producer rather than one whose state
+			// after the failure is unknown; what the old one still holds is dropped and
+			// stays in the outbox.
+			this.sender.reset();
 			throw failure;
 		}
 		return sentIds.values().stream().mapToInt(Set::size).sum();
@@ -407,6 +429,10 @@ public class OutboxRelay implements SmartLifecycle {
 
 	@Override
 	public void stop() {
+		if (this.executor == null) {
+			this.sender.close();
+			return;
+		}
 		this.executor.shutdown();
 		try {
 			// A poll takes milliseconds, but one waiting for a store or broker that is
@@ -456,6 +482,15 @@ public class OutboxRelay implements SmartLifecycle {
 
 		CompletableFuture<Void> send(String topic, byte[] key, byte[] payload, Map<String, String> headers);
 
+		/** How long to wait for an acknowledgement before counting the send as failed. */
+		default Duration acknowledgementTimeout() {
+			return Duration.ofMinutes(2);
+		}
+
+		/** Called after a failed send. */
+		default void reset() {
+		}
+
 		default void close() {
 		}
 
@@ -487,19 +522,54 @@ public class OutboxRelay implements SmartLifecycle {
 
 		private final Map<String, Object> config;
 
+		private final Duration acknowledgementTimeout;
+
 		private volatile Producer<byte[], byte[]> producer;
 
-		KafkaSender(Map<String, Object> producerConfig) {
+		/** Sends each topic's first record; {@code null}: none. */
+		private final Sender provisioner;
+
+		private final Set<String> provisioned = ConcurrentHashMap.newKeySet();
+
+		KafkaSender(Map<String, Object> producerConfig, Sender provisioner) {
+			this.provisioner = provisioner;
 			Map<String, Object> config = new HashMap<>(producerConfig);
 			config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
 			config.put(ProducerConfig.ACKS_CONFIG, "all");
 			config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 			config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
 			this.config = Map.copyOf(config);
+			Object delivery = config.getOrDefault(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+			this.acknowledgementTimeout = Duration.ofMillis(Long.parseLong(String.valueOf(delivery))).plusSeconds(5);
+		}
+
+		@Override
+		public Duration acknowledgementTimeout() {
+			return this.acknowledgementTimeout;
+		}
+
+		@Override
+		public void reset() {
+			Producer<byte[], byte[]> open;
+			synchronized (this) {
+				open = this.producer;
+				this.producer = null;
+			}
+			if (open != null) {
+				// Fails what it still holds at once; those entries are still in the
+				// outbox.
+				open.close(Duration.ZERO);
+			}
 		}
 
 		@Override
 		public CompletableFuture<Void> send(String topic, byte[] key, byte[] payload, Map<String, String> headers) {
+			if (this.provisioner != null && !this.provisioned.contains(topic)) {
+				// Synchronous, so it is on the topic before the records sent after it.
+				CompletableFuture<Void> first = this.provisioner.send(topic, key, payload, headers);
+				this.provisioned.add(topic);
+				return first;
+			}
 			List<Header> recordHeaders = new ArrayList<>(headers.size());
 			headers.forEach(
 					(name, value) -> recordHeaders.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
