@@ -426,7 +426,7 @@ public class Load {
 		}, (response) -> response.statusCode() == 201);
 		System.out.printf("registrations: %d sent, %d acknowledged, %d errors, achieved %.1f/s%n", model.total,
 				acknowledged.size(), model.errors.get(), model.achievedRate());
-		Pattern summary = Pattern.compile("\\{\"id\":(\\d+)[^}]*?\"to\":\\[\"(mail-" + run + "-\\d+@example\\.org)\"");
+		Pattern summary = Pattern.compile("\\{\"id\":\"?(\\d+)\"?[^}]*?\"to\":\\[\"(mail-" + run + "-\\d+@example\\.org)\"");
 		Map<String, Integer> perRecipient = new ConcurrentHashMap<>();
 		long first = Long.MAX_VALUE;
 		long last = 0;
