@@ -21,11 +21,19 @@ import org.springframework.stereotype.Component;
  * transactions). If the process dies in between, the count is one too high until
  * {@link SeatLedgerRepair} recounts it at the next start; it can never be too low, so the
  * event is never overbooked.
+ *
+ * <p>
+ * Every write that moves {@code confirmed} also raises {@code changes}, in the same
+ * update (no extra write). The repair compares it to tell "nobody touched this counter"
+ * from "the counter went up and down to the same value", which comparing
+ * {@code confirmed} alone cannot.
  */
 @Component
 class SeatLedger {
 
 	static final String COLLECTION = "seat_ledgers";
+
+	static final String CHANGES = "changes";
 
 	private final MongoTemplate mongo;
 
@@ -85,12 +93,13 @@ class SeatLedger {
 	 */
 	private boolean takeFreeSeat(String eventId, int capacity) {
 		Query freeSeat = Query.query(Criteria.where("_id").is(eventId).and("confirmed").lt(capacity));
-		return this.mongo.updateFirst(freeSeat, new Update().inc("confirmed", 1), COLLECTION).getModifiedCount() == 1;
+		return this.mongo.updateFirst(freeSeat, new Update().inc("confirmed", 1).inc(CHANGES, 1L), COLLECTION)
+			.getModifiedCount() == 1;
 	}
 
 	void releaseSeat(String eventId) {
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(eventId).and("confirmed").gt(0)),
-				new Update().inc("confirmed", -1), COLLECTION);
+				new Update().inc("confirmed", -1).inc(CHANGES, 1L), COLLECTION);
 	}
 
 	int confirmed(String eventId) {
@@ -98,18 +107,48 @@ class SeatLedger {
 		return (ledger != null) ? ((Number) ledger.get("confirmed")).intValue() : 0;
 	}
 
-	void setConfirmed(String eventId, long confirmed) {
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(eventId)),
-				new Update().set("confirmed", (int) confirmed), COLLECTION);
+	/**
+	 * The counter and its change count as read now; a ledger from before the change count
+	 * existed gets one first, so the value read can be compared.
+	 */
+	Snapshot snapshot(String eventId) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(eventId).and(CHANGES).exists(false)),
+				new Update().set(CHANGES, 0L), COLLECTION);
+		Document ledger = this.mongo.findById(eventId, Document.class, COLLECTION);
+		if (ledger == null) {
+			return new Snapshot(0, -1);
+		}
+		return new Snapshot(((Number) ledger.get("confirmed")).intValue(), ((Number) ledger.get(CHANGES)).longValue());
+	}
+
+	/**
+	 * Sets the counter if nothing moved it since {@code seen} was read: a compare-and-set
+	 * on the change count.
+	 * @return {@code true} if set, {@code false} if it moved (or is gone)
+	 */
+	boolean correct(String eventId, Snapshot seen, long confirmed) {
+		Query unchanged = Query.query(Criteria.where("_id").is(eventId).and(CHANGES).is(seen.changes()));
+		return this.mongo
+			.updateFirst(unchanged, new Update().set("confirmed", (int) confirmed).inc(CHANGES, 1L), COLLECTION)
+			.getModifiedCount() == 1;
 	}
 
 	java.util.List<String> eventIds() {
 		return this.mongo.findDistinct(new Query(), "_id", COLLECTION, String.class);
 	}
 
+	/**
+	 * @param confirmed the seat counter
+	 * @param changes how many writes moved it so far
+	 */
+	record Snapshot(int confirmed, long changes) {
+	}
+
 	private void create(String eventId) {
 		try {
-			this.mongo.insert(new Document("_id", eventId).append("confirmed", 0).append("waitlisted", 0L), COLLECTION);
+			this.mongo.insert(
+					new Document("_id", eventId).append("confirmed", 0).append("waitlisted", 0L).append(CHANGES, 0L),
+					COLLECTION);
 		}
 		catch (DuplicateKeyException ex) {
 			// Another request created it a moment ago: fine.
