@@ -71,6 +71,14 @@ public record ParticipantForm(String name, String email, String organisation, Pa
 			problems.add(new FieldProblem("email",
 					"„" + abbreviate(this.email) + "“ ist keine gültige E-Mail-Adresse (Beispiel: name@beispiel.de)."));
 		}
+		else if (!this.email.chars().allMatch((c) -> c < 0x7F)) {
+			// The mail relay speaks plain SMTP (no SMTPUTF8): such an address would be
+			// refused when the confirmation goes out, long after the person left the
+			// page.
+			problems.add(new FieldProblem("email", "„" + abbreviate(this.email)
+					+ "“ enthält Umlaute oder andere Sonderzeichen. Bitte gib die Adresse ohne sie an (bei Umlaut-Domains"
+					+ " in der Schreibweise mit „xn--“)."));
+		}
 		if (this.organisation != null && this.organisation.length() > ORGANISATION_MAX) {
 			problems.add(new FieldProblem("organisation",
 					"Die Organisation darf höchstens " + ORGANISATION_MAX + " Zeichen lang sein."));

@@ -304,6 +304,18 @@ abstract class RegistrationIntegrationTests {
 			.containsExactlyInAnyOrder("name", "email", "organisation", "participantGroup", "consent");
 		assertThat(invalid.body()).contains("keine gültige E-Mail-Adresse");
 
+		// Addresses the mail relay could not take are refused here, not when the mail
+		// goes out.
+		HttpResponse<String> umlaut = this.http.post("/api/events/" + event + "/registrations", null,
+				form("jörg@example.org", "Jörg"));
+		assertThat(umlaut.statusCode()).isEqualTo(400);
+		assertThat(this.http.problem(umlaut).get("errors").findValuesAsString("field")).containsExactly("email");
+		assertThat(umlaut.body()).contains("Umlaute");
+		HttpResponse<String> lineBreak = this.http.post("/api/events/" + event + "/registrations", null,
+				form("a@example.org\r\nBcc: b@example.org", "Anna"));
+		assertThat(lineBreak.statusCode()).isEqualTo(400);
+		assertThat(this.http.problem(lineBreak).get("errors").findValuesAsString("field")).containsExactly("email");
+
 		Map<String, Object> unknownGroup = form("group@example.org", "Gruppe");
 		unknownGroup.put("participantGroup", "ALIENS");
 		HttpResponse<String> unreadable = this.http.post("/api/events/" + event + "/registrations", null, unknownGroup);
