@@ -37,7 +37,9 @@ public class MailAutoConfiguration {
 		@ConditionalOnMissingBean
 		MailQueue mailQueue(MongoTemplate mongoTemplate, ObjectProvider<Clock> clock,
 				@Value("${industriedialog.mail.message-id-domain:industriedialog.de}") String messageIdDomain) {
-			return new MailQueue(mongoTemplate, clock.getIfAvailable(Clock::systemUTC), messageIdDomain);
+			MailQueue queue = new MailQueue(mongoTemplate, clock.getIfAvailable(Clock::systemUTC), messageIdDomain);
+			queue.createIndexes();
+			return queue;
 		}
 
 		@Bean

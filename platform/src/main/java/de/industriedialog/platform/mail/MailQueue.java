@@ -14,11 +14,15 @@ import java.util.function.Consumer;
 import de.industriedialog.platform.mail.QueuedMail.Status;
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -38,6 +42,8 @@ public class MailQueue {
 
 	public static final String COLLECTION = "mail_queue";
 
+	private static final Logger log = LoggerFactory.getLogger(MailQueue.class);
+
 	private static final List<String> PERSONAL_FIELDS = List.of("to", "toName", "html", "text", "attachments",
 			"headers");
 
@@ -54,6 +60,22 @@ public class MailQueue {
 		this.mongo = mongo;
 		this.clock = clock;
 		this.messageIdDomain = messageIdDomain;
+	}
+
+	/**
+	 * The index the sender's scan and the staff list use (on real MongoDB; the local
+	 * store scans). A store that is away at start leaves it for the next start.
+	 */
+	public void createIndexes() {
+		try {
+			this.mongo.indexOps(COLLECTION)
+				.createIndex(new Index().on("status", Sort.Direction.ASC)
+					.on("nextAttemptAt", Sort.Direction.ASC)
+					.named("status_nextAttemptAt"));
+		}
+		catch (DataAccessException ex) {
+			log.warn("Index on {} not created, the store is unavailable: {}", COLLECTION, ex.toString());
+		}
 	}
 
 	/**
