@@ -43,6 +43,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The gateway's own behaviour: routing by path prefix and German problem answers for what
@@ -225,6 +226,9 @@ class GatewayRoutingIT {
 		HttpResponse<String> forExistingAccount = postJson(staff, "/account/invitations",
 				"{\"email\":\"kontakt@initiative-krefeld.test\",\"initiativeId\":\"duesseldorf\"}");
 		assertThat(forExistingAccount.statusCode()).isEqualTo(201);
+		// The mail queue sends it shortly after the answer.
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> invitationLinks("kontakt@initiative-krefeld.test").size() == 2);
 		String secondLink = invitationLinks("kontakt@initiative-krefeld.test").get(0);
 		HttpClient secondContact = browser();
 		secondContact.send(HttpRequest.newBuilder(URI.create(base() + "/einladung.html")).build(),
@@ -386,6 +390,8 @@ class GatewayRoutingIT {
 	}
 
 	private String invitationLink(String to) throws Exception {
+		// The mail queue sends it shortly after the answer.
+		await().atMost(Duration.ofSeconds(20)).until(() -> !invitationLinks(to).isEmpty());
 		List<String> links = invitationLinks(to);
 		assertThat(links).hasSize(1);
 		return links.get(0);

@@ -42,21 +42,33 @@ public class PlatformAutoConfiguration {
 		return new OutboxEvents(jsonMapper, eventContracts);
 	}
 
-	@Bean
-	@ConditionalOnProperty(prefix = "industriedialog.outbox", name = "enabled", havingValue = "true")
-	OutboxRelay outboxRelay(MongoTemplate mongoTemplate, StreamBridge streamBridge, OutboxProperties properties,
-			@Value("/${spring.application.name}") String source, MeterRegistry meterRegistry,
-			ObjectProvider<ProducerFactory<?, ?>> kafkaProducerFactory) {
-		// The relay sends whole batches and awaits them together, which the
-		// synchronous binding cannot do. Its own producer takes the broker settings of
-		// Boot's producer factory (spring.kafka.*, the binder's bootstrap servers too);
-		// the binding sends only each topic's first record, to provision the topic.
-		ProducerFactory<?, ?> kafka = kafkaProducerFactory.getIfAvailable();
-		if (kafka == null) {
-			return new OutboxRelay(mongoTemplate, streamBridge, properties, source, meterRegistry);
+	/**
+	 * The outbox needs the Kafka binder; a service without Kafka (the gateway, which uses
+	 * only the mail queue) has none on its classpath.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.cloud.stream.function.StreamBridge")
+	static class OutboxConfiguration {
+
+		@Bean
+		@ConditionalOnProperty(prefix = "industriedialog.outbox", name = "enabled", havingValue = "true")
+		OutboxRelay outboxRelay(MongoTemplate mongoTemplate, StreamBridge streamBridge, OutboxProperties properties,
+				@Value("/${spring.application.name}") String source, MeterRegistry meterRegistry,
+				ObjectProvider<ProducerFactory<?, ?>> kafkaProducerFactory) {
+			// The relay sends whole batches and awaits them together, which the
+			// synchronous binding cannot do. Its own producer takes the broker settings
+			// of
+			// Boot's producer factory (spring.kafka.*, the binder's bootstrap servers
+			// too);
+			// the binding sends only each topic's first record, to provision the topic.
+			ProducerFactory<?, ?> kafka = kafkaProducerFactory.getIfAvailable();
+			if (kafka == null) {
+				return new OutboxRelay(mongoTemplate, streamBridge, properties, source, meterRegistry);
+			}
+			return new OutboxRelay(mongoTemplate, streamBridge, kafka.getConfigurationProperties(), properties, source,
+					meterRegistry);
 		}
-		return new OutboxRelay(mongoTemplate, streamBridge, kafka.getConfigurationProperties(), properties, source,
-				meterRegistry);
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

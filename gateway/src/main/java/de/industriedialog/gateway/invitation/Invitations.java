@@ -10,8 +10,11 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import de.industriedialog.gateway.account.Accounts;
+import de.industriedialog.platform.mail.MailQueue;
+import de.industriedialog.platform.mail.OutgoingMail;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -20,8 +23,6 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,7 +40,7 @@ class Invitations {
 
 	private final Accounts accounts;
 
-	private final JavaMailSender mailSender;
+	private final MailQueue mailQueue;
 
 	private final Clock clock;
 
@@ -47,12 +48,12 @@ class Invitations {
 
 	private final SecureRandom random = new SecureRandom();
 
-	Invitations(InvitationRepository repository, ReactiveMongoTemplate mongo, Accounts accounts,
-			JavaMailSender mailSender, Clock clock, @Value("${industriedialog.gateway.public-url}") String publicUrl) {
+	Invitations(InvitationRepository repository, ReactiveMongoTemplate mongo, Accounts accounts, MailQueue mailQueue,
+			Clock clock, @Value("${industriedialog.gateway.public-url}") String publicUrl) {
 		this.repository = repository;
 		this.mongo = mongo;
 		this.accounts = accounts;
-		this.mailSender = mailSender;
+		this.mailQueue = mailQueue;
 		this.clock = clock;
 		this.publicUrl = publicUrl;
 	}
@@ -65,8 +66,10 @@ class Invitations {
 		Instant now = this.clock.instant();
 		Invitation invitation = new Invitation(hash(token), email.trim().toLowerCase(java.util.Locale.ROOT),
 				initiativeId, staff, now, now.plus(VALIDITY), null);
+		// Queued, not sent inline: the mail queue (platform) sends it, waiting out a mail
+		// server that is away. The queue's client blocks, hence the elastic scheduler.
 		return this.repository.insert(invitation)
-			.flatMap((stored) -> Mono.fromRunnable(() -> this.mailSender.send(mail(stored, token)))
+			.flatMap((stored) -> Mono.fromCallable(() -> this.mailQueue.enqueue(mail(stored, token)))
 				.subscribeOn(Schedulers.boundedElastic())
 				.thenReturn(stored));
 	}
@@ -104,12 +107,8 @@ class Invitations {
 			});
 	}
 
-	private SimpleMailMessage mail(Invitation invitation, String token) {
-		SimpleMailMessage mail = new SimpleMailMessage();
-		mail.setFrom("Geschäftsstelle Industriedialog <geschaeftsstelle@industriedialog.de>");
-		mail.setTo(invitation.email());
-		mail.setSubject("Ihre Einladung zum Industriedialog");
-		mail.setText("""
+	private OutgoingMail mail(Invitation invitation, String token) {
+		String text = """
 				Guten Tag,
 
 				die Geschäftsstelle des Industriedialogs lädt Sie ein, den Steckbrief Ihrer Initiative
@@ -122,8 +121,11 @@ class Invitations {
 
 				Mit freundlichen Grüßen
 				Ihre Geschäftsstelle Industriedialog
-				""".formatted(this.publicUrl, token));
-		return mail;
+				""".formatted(this.publicUrl, token);
+		// Keyed by the invitation (the token's hash): one mail per invitation.
+		return new OutgoingMail("invitation:" + invitation.tokenHash(), "invitation", invitation.initiativeId(),
+				"Geschäftsstelle Industriedialog <geschaeftsstelle@industriedialog.de>", invitation.email(), null,
+				"Ihre Einladung zum Industriedialog", null, text, List.of(), Map.of());
 	}
 
 	static String hash(String token) {
