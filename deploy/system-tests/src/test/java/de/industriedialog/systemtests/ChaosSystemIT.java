@@ -145,8 +145,12 @@ class ChaosSystemIT {
 
 	private final List<Long> checkInAcks = new CopyOnWriteArrayList<>();
 
-	/** kind → nanoTimes of failed tries (then retried). */
-	private final Map<String, List<Long>> failures = new ConcurrentHashMap<>();
+	/** kind → failed tries (then retried). */
+	private final Map<String, List<Failure>> failures = new ConcurrentHashMap<>();
+
+	/** A failed try: when, and the answer's status (0: no answer). */
+	record Failure(long nanos, int status) {
+	}
 
 	private final List<Fault> faults = new CopyOnWriteArrayList<>();
 
@@ -484,7 +488,8 @@ class ChaosSystemIT {
 	}
 
 	private void fail(String kind, Answer answer) {
-		this.failures.computeIfAbsent(kind, (k) -> new CopyOnWriteArrayList<>()).add(System.nanoTime());
+		this.failures.computeIfAbsent(kind, (k) -> new CopyOnWriteArrayList<>())
+			.add(new Failure(System.nanoTime(), answer.status));
 		if (answer.status == 403 && answer.text.contains("CSRF")) {
 			refreshCsrf();
 		}
@@ -865,17 +870,24 @@ class ChaosSystemIT {
 		report.append("| fault | outage s | failed tries: registration / check-in / questionnaire ")
 			.append("(+ questionnaire 404 while the check-in travels) | first ack after the end s: ")
 			.append("registration / check-in / questionnaire | backlog in KPI view after the end s | ")
-			.append("backlog of confirmation mails after the end s |\n");
-		report.append("|---|---|---|---|---|---|\n");
-		for (Fault fault : this.faults) {
+			.append("backlog of confirmation mails after the end s | failed registrations by status (0 = no answer) |\n");
+		report.append("|---|---|---|---|---|---|---|\n");
+		for (int i = 0; i < this.faults.size(); i++) {
+			Fault fault = this.faults.get(i);
+			// up to 5 s after the end, but not into the next fault
 			long windowEnd = fault.endNanos + TimeUnit.SECONDS.toNanos(5);
-			report.append(String.format(Locale.ROOT, "| %s | %.1f | %d / %d / %d (+%d) | %s / %s / %s | %s | %s |%n",
-					fault.name, fault.outageSeconds(), count("registration", fault.startNanos, windowEnd),
-					count("check-in", fault.startNanos, windowEnd), count("feedback", fault.startNanos, windowEnd),
-					count("feedback-not-yet", fault.startNanos, windowEnd),
-					firstAfter(this.registrationAcks, fault.endNanos), firstAfter(this.checkInAcks, fault.endNanos),
-					firstAfter(this.feedbackAcks, fault.endNanos), after(fault.kpiCaughtUpNanos, fault.endNanos),
-					after(fault.mailsCaughtUpNanos, fault.endNanos)));
+			if (i + 1 < this.faults.size()) {
+				windowEnd = Math.min(windowEnd, this.faults.get(i + 1).startNanos);
+			}
+			report
+				.append(String.format(Locale.ROOT, "| %s | %.1f | %d / %d / %d (+%d) | %s / %s / %s | %s | %s | %s |%n",
+						fault.name, fault.outageSeconds(), count("registration", fault.startNanos, windowEnd),
+						count("check-in", fault.startNanos, windowEnd), count("feedback", fault.startNanos, windowEnd),
+						count("feedback-not-yet", fault.startNanos, windowEnd),
+						firstAfter(this.registrationAcks, fault.endNanos), firstAfter(this.checkInAcks, fault.endNanos),
+						firstAfter(this.feedbackAcks, fault.endNanos), after(fault.kpiCaughtUpNanos, fault.endNanos),
+						after(fault.mailsCaughtUpNanos, fault.endNanos),
+						statuses("registration", fault.startNanos, windowEnd)));
 		}
 		System.out.println(report);
 		Path file = Path.of("target/chaos-report.md");
@@ -886,8 +898,21 @@ class ChaosSystemIT {
 	private int count(String kind, long from, long to) {
 		return (int) this.failures.getOrDefault(kind, List.of())
 			.stream()
-			.filter((at) -> at >= from && at <= to)
+			.filter((failure) -> failure.nanos() >= from && failure.nanos() <= to)
 			.count();
+	}
+
+	/** The failed registrations' answers in the window, e.g. {@code 0×12 502×3}. */
+	private String statuses(String kind, long from, long to) {
+		Map<Integer, Long> byStatus = new TreeMap<>(this.failures.getOrDefault(kind, List.of())
+			.stream()
+			.filter((failure) -> failure.nanos() >= from && failure.nanos() <= to)
+			.collect(Collectors.groupingBy(Failure::status, Collectors.counting())));
+		return byStatus.isEmpty() ? "–"
+				: byStatus.entrySet()
+					.stream()
+					.map((entry) -> entry.getKey() + "×" + entry.getValue())
+					.collect(Collectors.joining(" "));
 	}
 
 	private static String firstAfter(List<Long> times, long end) {
