@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -51,7 +52,7 @@ class SeatLedgerRepairEmbeddedIT {
 
 	static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
-	static final int CAPACITY = 8000;
+	static final int CAPACITY = 6000;
 
 	static final LocalMongoServer mongo = LocalMongoServer.inMemory();
 
@@ -80,22 +81,45 @@ class SeatLedgerRepairEmbeddedIT {
 			Registrations registrations = a.getBean(Registrations.class);
 			AtomicInteger people = new AtomicInteger();
 			AtomicBoolean rush = new AtomicBoolean(true);
-			ExecutorService threads = Executors.newFixedThreadPool(8);
+			ExecutorService threads = Executors.newFixedThreadPool(9);
 			List<Future<?>> burst = new ArrayList<>();
 			for (int t = 0; t < 8; t++) {
 				burst.add(threads.submit(() -> {
-					// Paced, and stopped short of the capacity: seats must stay free
-					// while
+					// Paced, and stopped short of the capacity: seats stay free while
 					// the other instance recounts, or no seat claim is half done then.
 					while (rush.get() && people.get() < CAPACITY * 3 / 4) {
 						register(registrations, event, people.incrementAndGet());
-						Thread.sleep(20);
+						Thread.sleep(200);
 					}
 					return null;
 				}));
 			}
+			// Seats are claimed before registrations are stored and nobody cancels, so at
+			// any moment the counter is at least the confirmed registrations counted just
+			// before. A counter below that has lost a claimed seat: once the event fills,
+			// someone gets a seat that does not exist.
+			SeatLedger ledger = a.getBean(SeatLedger.class);
+			RegistrationStore store = a.getBean(RegistrationStore.class);
+			List<String> lostSeats = new CopyOnWriteArrayList<>();
+			Future<?> watch = threads.submit(() -> {
+				while (rush.get()) {
+					long registered = store.countConfirmed(event);
+					long counter = ledger.confirmed(event);
+					if (counter < registered) {
+						lostSeats.add("counter " + counter + " < " + registered + " confirmed");
+					}
+					Thread.sleep(5);
+				}
+				return null;
+			});
 			for (int restart = 0; restart < 3; restart++) {
-				b.getBean(SeatLedgerRepair.class).awaitRecount(Duration.ofSeconds(60));
+				SeatLedgerRepair repair = b.getBean(SeatLedgerRepair.class);
+				repair.awaitRecount(Duration.ofSeconds(60));
+				// The same check as at start, a few more times between the restarts, so
+				// that some of them meet a seat claim half done.
+				for (int more = 0; more < 3; more++) {
+					repair.recount();
+				}
 				b.close();
 				b = start();
 			}
@@ -104,8 +128,8 @@ class SeatLedgerRepairEmbeddedIT {
 			for (Future<?> f : burst) {
 				f.get();
 			}
-			SeatLedger ledger = a.getBean(SeatLedger.class);
-			RegistrationStore store = a.getBean(RegistrationStore.class);
+			watch.get();
+			assertThat(lostSeats).as("moments the seat counter was below the registrations").isEmpty();
 			long duringRush = store.countConfirmed(event);
 			assertThat(duringRush).as("registrations during the rush").isGreaterThan(0).isLessThan(CAPACITY);
 			assertThat(ledger.confirmed(event)).as("seat counter after the rush").isEqualTo(duringRush);
@@ -155,7 +179,7 @@ class SeatLedgerRepairEmbeddedIT {
 				"--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
 				"--industriedialog.security.jwt-secret=" + TestTokens.SECRET,
 				"--industriedialog.registration.seat-repair.settle=2s",
-				"--industriedialog.mail.reminder.enabled=false");
+				"--industriedialog.registration.seat-repair.rounds=2", "--industriedialog.mail.reminder.enabled=false");
 	}
 
 	private String openEvent(ConfigurableApplicationContext a) {
