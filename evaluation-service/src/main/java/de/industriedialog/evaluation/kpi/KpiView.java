@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -52,6 +53,14 @@ public class KpiView implements SmartInitializingSingleton {
 
 	private final List<FactChange> heldBack = new ArrayList<>();
 
+	/**
+	 * Set when a fact write failed with an unknown outcome: the store may have applied it
+	 * and only its answer was lost (a connection cut mid-request). The retry then finds
+	 * the fact applied and reports no change, so the figures would miss its delta for
+	 * good; instead the next write first reloads the figures from the facts.
+	 */
+	private final AtomicBoolean mayMissAWrite = new AtomicBoolean();
+
 	KpiView(KpiFacts facts, InitiativeFacts initiativeFacts) {
 		this.facts = facts;
 		this.initiativeFacts = initiativeFacts;
@@ -71,10 +80,23 @@ public class KpiView implements SmartInitializingSingleton {
 	 * changed).
 	 */
 	void record(Supplier<? extends FactChange> write) {
+		if (this.mayMissAWrite.get() && !isRebuilding()) {
+			log.info("Reloading the KPI view from the facts: a fact write failed with an unknown outcome");
+			reload(false);
+			// The reload may have brought a change nobody announced.
+			announce(new KpiChange(read((state) -> state.sequence), null, null, null));
+		}
 		KpiChange announced = null;
 		this.gate.readLock().lock();
 		try {
-			FactChange change = write.get();
+			FactChange change;
+			try {
+				change = write.get();
+			}
+			catch (RuntimeException ex) {
+				this.mayMissAWrite.set(true);
+				throw ex;
+			}
 			if (change == null) {
 				return;
 			}
@@ -94,6 +116,10 @@ public class KpiView implements SmartInitializingSingleton {
 		if (announced != null) {
 			announce(announced);
 		}
+	}
+
+	private synchronized boolean isRebuilding() {
+		return this.rebuilding;
 	}
 
 	/** Computes something from the current figures, consistently. */
@@ -124,13 +150,23 @@ public class KpiView implements SmartInitializingSingleton {
 		this.gate.writeLock().lock();
 		try {
 			long started = System.nanoTime();
+			// Cleared first: a reload that fails leaves it set again below.
+			boolean reloadWanted = this.mayMissAWrite.getAndSet(false);
 			State loaded = new State();
-			this.facts.forEachEvent((fact) -> loaded.events.put(fact.eventId(), fact));
-			this.facts.forEachRegistration((fact) -> loaded.aggregate(fact.eventId()).registration(fact, 1));
-			this.facts.forEachFeedback((fact) -> loaded.aggregate(fact.eventId()).feedback(fact));
-			this.initiativeFacts.all().forEach((fact) -> loaded.initiatives.put(fact.initiativeId(), fact));
-			this.facts.forEachSubscriber((fact) -> loaded.newsletter.subscriber(fact, 1));
-			this.facts.forEachInfobrief(loaded.newsletter::infobrief);
+			try {
+				this.facts.forEachEvent((fact) -> loaded.events.put(fact.eventId(), fact));
+				this.facts.forEachRegistration((fact) -> loaded.aggregate(fact.eventId()).registration(fact, 1));
+				this.facts.forEachFeedback((fact) -> loaded.aggregate(fact.eventId()).feedback(fact));
+				this.initiativeFacts.all().forEach((fact) -> loaded.initiatives.put(fact.initiativeId(), fact));
+				this.facts.forEachSubscriber((fact) -> loaded.newsletter.subscriber(fact, 1));
+				this.facts.forEachInfobrief(loaded.newsletter::infobrief);
+			}
+			catch (RuntimeException ex) {
+				if (reloadWanted) {
+					this.mayMissAWrite.set(true);
+				}
+				throw ex;
+			}
 			synchronized (this) {
 				loaded.sequence = this.state.sequence + 1;
 				this.state = loaded;
