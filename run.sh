@@ -24,6 +24,9 @@ Options:
   --port-offset=N     add N to every port (8080 -> 8080+N, 9092 -> 9092+N, ...)
   --no-services       start only Kafka, MongoDB and the mail catcher
   --timeout=SECONDS   how long to wait for the services to become healthy (default 180)
+  --fault-proxies     put TCP proxies in front of the store, Kafka and SMTP that can be
+                      made to fail: curl -X POST 'http://127.0.0.1:8090/faults/kafka?seconds=45'
+                      (store, kafka or smtp; &mode=slow hangs instead of refusing)
   --no-demo-data      do not load the demo data (the model-region events of 2017 with
                       participants and questionnaires) on the first start
   --help              show this text

@@ -137,4 +137,13 @@ public final class KafkaTopics {
 		}
 	}
 
+	/**
+	 * The records without the outbox's redeliveries: the first record per {@code ce_id},
+	 * in the given order (at least once, recognisable by the id, docs/adr/0002).
+	 */
+	public static List<ConsumerRecord<String, String>> distinctByCeId(List<ConsumerRecord<String, String>> records) {
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		return records.stream().filter((record) -> seen.add(header(record, "ce_id"))).toList();
+	}
+
 }
