@@ -57,6 +57,9 @@ public final class DeadLetters {
 	}
 
 	public static void main(String[] args) throws Exception {
+		if (System.getProperty("logback.configurationFile") == null) {
+			System.setProperty("logback.configurationFile", "dead-letters-logback.xml");
+		}
 		String bootstrap = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
 		List<String> rest = new ArrayList<>();
 		for (String arg : args) {
