@@ -121,6 +121,8 @@ class GatewayRoutingIT {
 		assertThat(response.statusCode()).isEqualTo(503);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(this.json.readTree(response.body()).get("detail").asString()).contains("nicht erreichbar");
+		// The staff's view of stuck and failed participant mails is event-service's too.
+		assertThat(get("/api/mails?status=FAILED").statusCode()).isEqualTo(503);
 	}
 
 	@Test
