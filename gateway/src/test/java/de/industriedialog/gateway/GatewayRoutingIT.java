@@ -126,6 +126,15 @@ class GatewayRoutingIT {
 	}
 
 	@Test
+	void shouldAnswer502InGermanWhenTheServiceDropsTheConnectionMidRequest() throws Exception {
+		HttpResponse<String> response = get("/api/initiatives/abgebrochen");
+
+		assertThat(response.statusCode()).isEqualTo(502);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(this.json.readTree(response.body()).get("detail").asString()).contains("nicht doppelt");
+	}
+
+	@Test
 	void shouldServeTheGermanStartPage() throws Exception {
 		HttpResponse<String> response = get("/");
 
@@ -470,6 +479,12 @@ class GatewayRoutingIT {
 			server.createContext("/", (exchange) -> {
 				lastRequest.set(exchange.getRequestURI().toString());
 				lastHeaders.set(exchange.getRequestHeaders());
+				if (exchange.getRequestURI().getPath().endsWith("/abgebrochen")) {
+					// A service that dies mid-request: the connection ends without an
+					// answer.
+					exchange.close();
+					return;
+				}
 				byte[] body = "{\"from\":\"registry\"}".getBytes(StandardCharsets.UTF_8);
 				exchange.getResponseHeaders().add("Content-Type", "application/json");
 				exchange.sendResponseHeaders(200, body.length);

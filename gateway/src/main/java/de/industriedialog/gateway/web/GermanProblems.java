@@ -40,7 +40,7 @@ final class GermanProblems {
 			case 414 -> "Adresse zu lang";
 			case 429 -> "Zu viele Anfragen";
 			case 431 -> "Kopfzeilen zu groß";
-			case 503, 504 -> "Dienst nicht erreichbar";
+			case 502, 503, 504 -> "Dienst nicht erreichbar";
 			default -> status.is4xxClientError() ? "Fehlerhafte Anfrage" : "Interner Fehler";
 		};
 	}
@@ -58,6 +58,8 @@ final class GermanProblems {
 			case 429 -> "Sie haben in kurzer Zeit zu viele Anfragen geschickt. Bitte warten Sie einen Moment.";
 			case 431 -> "Die Anfrage hat zu viele oder zu große Kopfzeilen, meist zu viele Cookies. Bitte "
 					+ "löschen Sie die Cookies dieser Seite und versuchen Sie es noch einmal.";
+			case 502 -> "Der zuständige Dienst hat die Anfrage abgebrochen. Bitte versuchen Sie es in einer Minute "
+					+ "noch einmal; was schon angekommen ist, wird nicht doppelt gespeichert.";
 			case 503, 504 -> "Der zuständige Dienst ist gerade nicht erreichbar. "
 					+ "Bitte versuchen Sie es in einer Minute noch einmal.";
 			default -> status.is4xxClientError()

@@ -1,5 +1,6 @@
 package de.industriedialog.gateway.web;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 
@@ -54,6 +55,13 @@ class ProblemJsonErrorHandler implements WebExceptionHandler {
 				: null;
 		if (status == null && hasCause(error, ConnectException.class)) {
 			status = HttpStatus.SERVICE_UNAVAILABLE;
+		}
+		else if (status == null && hasCause(error, IOException.class)) {
+			// The connection to the service broke mid-request (it died or restarts): a
+			// gateway's 502, not an error of its own.
+			log.warn("Connection to the service broken during {}: {}", error.getClass().getSimpleName(),
+					error.getMessage());
+			status = HttpStatus.BAD_GATEWAY;
 		}
 		if (status == null) {
 			log.error("Unexpected error at the gateway", error);
