@@ -58,6 +58,10 @@ class ConfirmationMail {
 							.toList());
 		model.put("publicUrl", this.links.publicUrl());
 		model.put("imprint", this.properties.imprint());
+		// For the shared layout (platform templates/mail/_parts.html, _footer.txt).
+		model.put("title", "Bitte bestätige deine Anmeldung zum Infobrief");
+		model.put("reason", "Du erhältst diese E-Mail, weil jemand mit dieser Adresse den Infobrief Industriedialog "
+				+ "bestellt hat (" + this.links.publicUrl() + ").");
 		MailTemplates.Rendered rendered = this.templates.render(TEMPLATE, model);
 		return new OutgoingMail(TEMPLATE + ":" + subscriber.id() + ":" + tokenHash, TEMPLATE, subscriber.id(),
 				this.properties.from(), subscriber.email(), subscriber.name(), SUBJECT, rendered.html(),
