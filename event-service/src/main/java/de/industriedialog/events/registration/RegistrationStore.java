@@ -123,8 +123,8 @@ public class RegistrationStore {
 	}
 
 	/**
-	 * Records that a mail was sent, once: the mailer's guard against sending a mail twice
-	 * when Kafka delivers an event again.
+	 * Notes that a mail was queued (the mail queue itself keeps it from being queued
+	 * twice); lets the reminder job skip registrations that have theirs.
 	 * @param mailKey what was mailed, e.g. the {@code ce_id} of the event it answers
 	 * @return {@code true} for the first call with this key
 	 */
@@ -132,12 +132,6 @@ public class RegistrationStore {
 		Query query = Query.query(Criteria.where("_id").is(registrationId).and("sentMails").ne(mailKey));
 		return this.mongo.updateFirst(query, new Update().push("sentMails", mailKey), Registration.class)
 			.getModifiedCount() == 1;
-	}
-
-	/** Takes back {@link #markMailSent} when the mail could not be handed over. */
-	public void unmarkMailSent(String registrationId, String mailKey) {
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(registrationId)),
-				new Update().pull("sentMails", mailKey), Registration.class);
 	}
 
 	/**

@@ -121,11 +121,6 @@ public class MailQueue {
 		return true;
 	}
 
-	/** Whether a mail with this key was ever queued (sent, pending or failed). */
-	public boolean contains(String key) {
-		return this.mongo.exists(Query.query(Criteria.where("_id").is(key)), COLLECTION);
-	}
-
 	public Optional<QueuedMail> find(String key) {
 		return Optional.ofNullable(this.mongo.findById(key, Document.class, COLLECTION)).map(MailQueue::view);
 	}

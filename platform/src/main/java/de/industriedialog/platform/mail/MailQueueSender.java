@@ -362,7 +362,7 @@ public class MailQueueSender implements SmartLifecycle {
 	}
 
 	/** Names and titles are user input: no line breaks or other controls in a header. */
-	public static String headerSafe(String value) {
+	static String headerSafe(String value) {
 		if (value == null) {
 			return null;
 		}

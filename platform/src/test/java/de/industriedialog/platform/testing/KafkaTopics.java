@@ -143,7 +143,9 @@ public final class KafkaTopics {
 	 */
 	public static List<ConsumerRecord<String, String>> distinctByCeId(List<ConsumerRecord<String, String>> records) {
 		java.util.Set<String> seen = new java.util.HashSet<>();
-		return records.stream().filter((record) -> seen.add(header(record, "ce_id"))).toList();
+		return records.stream()
+			.filter((record) -> seen.add(header(record, de.industriedialog.contracts.CloudEventHeaders.ID)))
+			.toList();
 	}
 
 }
