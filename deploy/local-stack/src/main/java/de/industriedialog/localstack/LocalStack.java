@@ -257,13 +257,14 @@ public final class LocalStack {
 			}
 			awaitHealthy();
 		}
-		printReady(mongo, kafka, mail);
+		// The marker first: whoever reads "ready" on the console may look for it at once.
 		try {
 			Files.writeString(readyMarker(), String.valueOf(ProcessHandle.current().pid()));
 		}
 		catch (IOException ex) {
 			this.log.warn("Cannot write {}", readyMarker(), ex);
 		}
+		printReady(mongo, kafka, mail);
 		startDemoData();
 		watchServices();
 	}
