@@ -130,8 +130,11 @@ class AsyncApiDocumentTest {
 			if ("receive".equals(o.get("action"))) {
 				String channelRef = (String) map(o, "channel").get("$ref");
 				String address = (String) map(channels, channelRef.substring("#/channels/".length())).get("address");
-				Map<String, Object> groupId = map(map(map(o, "bindings"), "kafka"), "groupId");
-				((List<String>) groupId.get("enum"))
+				Map<String, Object> kafka = map(map(o, "bindings"), "kafka");
+				// Groups named by a pattern (one per replica) name the dead-letter topic
+				// they share.
+				List<String> groups = (List<String>) map(kafka, "groupId").get("enum");
+				((groups != null) ? groups : (List<String>) kafka.get("x-dead-letter-groups"))
 					.forEach((group) -> expected.add(Topics.deadLetter(address, group)));
 			}
 		}

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,12 +12,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
 import de.industriedialog.evaluation.kpi.KpiFacts.Stamped;
 import de.industriedialog.evaluation.landscape.InitiativeFacts;
+import de.industriedialog.platform.instance.InstanceIdEnvironmentPostProcessor;
 import de.industriedialog.platform.messaging.IncomingEvent;
 import de.industriedialog.platform.messaging.UnprocessableEventException;
 import de.industriedialog.platform.web.ConflictException;
@@ -28,10 +36,13 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 
@@ -42,9 +53,25 @@ import org.springframework.stereotype.Component;
  * are) and applies the same idempotent fact writes in bulk, then reloads the view from
  * the facts. The live consumers keep running meanwhile: a fact they write again is
  * matched by version and {@code ce_id} and changes nothing (docs/adr/0008).
+ *
+ * <p>
+ * One rebuild at a time across all replicas: the run is a lease in the store (collection
+ * {@value #COLLECTION}), which the running replica renews with its progress, so the
+ * status reads the same on every replica, and a rebuild whose replica died is reported
+ * failed once its lease ran out and may be started again. When a rebuild is done the
+ * other replicas reload their views from the rebuilt facts (docs/adr/0012).
  */
 @Component
 public class KpiRebuild {
+
+	static final String COLLECTION = "kpi_rebuild";
+
+	private static final String ID = "rebuild";
+
+	/** How long a rebuild counts as running without a sign of life from its replica. */
+	static final Duration LEASE = Duration.ofSeconds(60);
+
+	private static final Duration HEARTBEAT = Duration.ofSeconds(5);
 
 	static final List<String> TOPICS = List.of(InitiativeFacts.TOPIC, KpiPayloads.EVENTS_TOPIC,
 			KpiPayloads.REGISTRATIONS_TOPIC, KpiPayloads.FEEDBACK_TOPIC, KpiPayloads.NEWSLETTER_TOPIC);
@@ -69,55 +96,88 @@ public class KpiRebuild {
 
 	private final Clock clock;
 
-	private final AtomicReference<RebuildStatus> status = new AtomicReference<>(RebuildStatus.IDLE);
+	private final MongoTemplate mongo;
+
+	private final String instanceId;
 
 	private final AtomicLong records = new AtomicLong();
 
+	/** The generation of the last rebuild this replica's view has loaded. */
+	private final AtomicLong loadedGeneration = new AtomicLong(-1);
+
 	KpiRebuild(KpiView view, KpiFacts facts, InitiativeFacts initiativeFacts, KpiPayloads payloads,
-			KafkaProperties kafka, Clock clock) {
+			KafkaProperties kafka, Clock clock, MongoTemplate mongo,
+			@Value("${" + InstanceIdEnvironmentPostProcessor.PROPERTY + "}") String instanceId) {
 		this.view = view;
 		this.facts = facts;
 		this.initiativeFacts = initiativeFacts;
 		this.payloads = payloads;
 		this.kafka = kafka;
 		this.clock = clock;
+		this.mongo = mongo;
+		this.instanceId = instanceId;
 	}
 
 	/**
-	 * Starts a rebuild in the background.
+	 * Starts a rebuild in the background, unless one runs on any replica.
 	 * @throws ConflictException if one is running
 	 */
 	public RebuildStatus start() {
 		Instant startedAt = this.clock.instant();
-		RebuildStatus running = new RebuildStatus("RUNNING", startedAt, null, 0, null);
-		RebuildStatus current;
-		do {
-			current = this.status.get();
-			if (current.running()) {
-				throw new ConflictException("Die Kennzahlen werden gerade neu aufgebaut. "
-						+ "Bitte warten Sie, bis dieser Lauf abgeschlossen ist.");
-			}
+		Document taken;
+		try {
+			// Takes the lease unless a rebuild runs and its lease is alive; the upsert of
+			// a taken lease collides with the existing document.
+			taken = collection().findOneAndUpdate(
+					Filters.and(Filters.eq("_id", ID),
+							Filters.or(Filters.ne("state", "RUNNING"), Filters.lt("leaseUntil", Date.from(startedAt)))),
+					Updates.combine(Updates.set("state", "RUNNING"), Updates.set("owner", this.instanceId),
+							Updates.set("startedAt", Date.from(startedAt)), Updates.set("finishedAt", null),
+							Updates.set("records", 0L), Updates.set("durationMs", null),
+							Updates.set("leaseUntil", Date.from(startedAt.plus(LEASE))), Updates.inc("generation", 1L)),
+					new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
 		}
-		while (!this.status.compareAndSet(current, running));
+		catch (MongoException ex) {
+			if (ErrorCategory.fromErrorCode(ex.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+				throw ex;
+			}
+			taken = null;
+		}
+		if (taken == null) {
+			throw new ConflictException("Die Kennzahlen werden gerade neu aufgebaut. "
+					+ "Bitte warten Sie, bis dieser Lauf abgeschlossen ist.");
+		}
+		long generation = taken.get("generation", Number.class).longValue();
 		this.records.set(0);
-		Thread worker = new Thread(() -> run(startedAt), "kpi-rebuild");
+		Thread worker = new Thread(() -> run(startedAt, generation), "kpi-rebuild");
 		worker.setDaemon(true);
 		worker.start();
-		return running;
+		return new RebuildStatus("RUNNING", startedAt, null, 0, null);
 	}
 
+	/** The last rebuild on any replica, as the store has it. */
 	public RebuildStatus status() {
-		RebuildStatus current = this.status.get();
-		return current.running()
-				? new RebuildStatus(current.state(), current.startedAt(), null, this.records.get(), null) : current;
+		Document stored = collection().find(Filters.eq("_id", ID)).first();
+		if (stored == null) {
+			return RebuildStatus.IDLE;
+		}
+		String state = stored.getString("state");
+		Date leaseUntil = stored.getDate("leaseUntil");
+		if ("RUNNING".equals(state) && leaseUntil != null && leaseUntil.toInstant().isBefore(this.clock.instant())) {
+			// Its replica stopped without finishing: a new rebuild may start.
+			state = "FAILED";
+		}
+		Number duration = stored.get("durationMs", Number.class);
+		return new RebuildStatus(state, instant(stored.getDate("startedAt")), instant(stored.getDate("finishedAt")),
+				stored.get("records", Number.class).longValue(), (duration != null) ? duration.longValue() : null);
 	}
 
-	private void run(Instant startedAt) {
+	private void run(Instant startedAt, long generation) {
 		long started = System.nanoTime();
 		boolean done = false;
 		this.view.beginRebuild();
 		try {
-			replay();
+			replay(generation);
 			done = true;
 		}
 		catch (RuntimeException | Error ex) {
@@ -135,14 +195,80 @@ public class KpiRebuild {
 				log.error("KPI view could not be reloaded after the rebuild", ex);
 			}
 			long durationMs = (System.nanoTime() - started) / 1_000_000;
-			this.status.set(new RebuildStatus(done ? "DONE" : "FAILED", startedAt, this.clock.instant(),
-					this.records.get(), durationMs));
+			this.loadedGeneration.set(generation);
+			finish(generation, done ? "DONE" : "FAILED", durationMs);
 			log.info("KPI rebuild {}: {} records of {} replayed in {} ms", done ? "done" : "failed", this.records.get(),
 					TOPICS, durationMs);
 		}
 	}
 
-	private void replay() {
+	private void finish(long generation, String state, long durationMs) {
+		try {
+			collection().updateOne(Filters.and(Filters.eq("_id", ID), Filters.eq("generation", generation)),
+					Updates.combine(Updates.set("state", state),
+							Updates.set("finishedAt", Date.from(this.clock.instant())),
+							Updates.set("records", this.records.get()), Updates.set("durationMs", durationMs)));
+		}
+		catch (RuntimeException ex) {
+			// The lease runs out and the status then says FAILED; a new run may start.
+			log.warn("Could not record the end of KPI rebuild {}", generation, ex);
+		}
+	}
+
+	/** Renews the lease with the progress; at most every few seconds. */
+	private Instant heartbeat(long generation, Instant last) {
+		Instant now = this.clock.instant();
+		if (Duration.between(last, now).compareTo(HEARTBEAT) < 0) {
+			return last;
+		}
+		long matched = collection().updateOne(
+				Filters.and(Filters.eq("_id", ID), Filters.eq("generation", generation),
+						Filters.eq("owner", this.instanceId)),
+				Updates.combine(Updates.set("records", this.records.get()),
+						Updates.set("leaseUntil", Date.from(now.plus(LEASE)))))
+			.getMatchedCount();
+		if (matched == 0) {
+			throw new IllegalStateException("KPI rebuild " + generation + " lost its lease");
+		}
+		return now;
+	}
+
+	/**
+	 * Reloads this replica's view when another replica finished a rebuild since the view
+	 * was loaded.
+	 */
+	void reloadIfRebuiltElsewhere() {
+		Document stored = collection().find(Filters.eq("_id", ID)).first();
+		if (stored == null || !"DONE".equals(stored.getString("state"))) {
+			return;
+		}
+		long generation = stored.get("generation", Number.class).longValue();
+		long loaded = this.loadedGeneration.get();
+		if (generation > loaded && this.loadedGeneration.compareAndSet(loaded, generation) && loaded >= 0) {
+			log.info("KPI rebuild {} finished on instance {}: reloading the view", generation,
+					stored.getString("owner"));
+			this.view.reloadFromFacts();
+		}
+	}
+
+	/**
+	 * Notes the rebuild the facts contain now (called once the view was loaded from them
+	 * at startup).
+	 */
+	void noteLoaded() {
+		Document stored = collection().find(Filters.eq("_id", ID)).first();
+		this.loadedGeneration.set((stored != null) ? stored.get("generation", Number.class).longValue() : 0);
+	}
+
+	private MongoCollection<Document> collection() {
+		return this.mongo.getCollection(COLLECTION);
+	}
+
+	private static Instant instant(Date date) {
+		return (date != null) ? date.toInstant() : null;
+	}
+
+	private void replay(long generation) {
 		this.facts.clear();
 		this.initiativeFacts.clear();
 		Map<String, Object> config = new HashMap<>(this.kafka.buildConsumerProperties());
@@ -167,7 +293,9 @@ public class KpiRebuild {
 			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
 			Set<TopicPartition> open = new HashSet<>(partitions);
 			closeFinished(consumer, open, end);
+			Instant beat = this.clock.instant();
 			while (!open.isEmpty()) {
+				beat = heartbeat(generation, beat);
 				Batch batch = new Batch();
 				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
 					if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {

@@ -1,14 +1,15 @@
 package de.industriedialog.evaluation.kpi;
 
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import de.industriedialog.evaluation.landscape.InitiativeFact;
 import de.industriedialog.evaluation.landscape.InitiativeFacts;
@@ -20,13 +21,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * The KPI figures in memory: per dialogue event its dimensions and counters, the
- * initiatives, and the Infobrief figures ({@link NewsletterFigures}). Built from the
- * facts at startup and after a rebuild; in between every fact write that really changed
- * something moves the counters by its exact delta (old → new), so a duplicate or stale
- * event, which changes no fact, changes nothing here either.
+ * initiatives, and the Infobrief figures ({@link NewsletterFigures}), beside the latest
+ * fact of every registration, subscriber and response. Every replica keeps the whole
+ * view: its KPI consumers follow all partitions in a consumer group of their own
+ * (docs/adr/0012), so any replica answers with the same figures and streams every change.
  *
  * <p>
- * A fact write and the delta it causes happen under the read side of a lock, a reload
+ * A fact is compared with the one the view holds (by version; a response by its id): only
+ * a newer one counts, so a duplicate or stale event, or one another replica wrote first,
+ * changes nothing twice. A new fact goes to the store first, where the facts are shared
+ * by all replicas and kept across restarts, and only then into the figures: what the view
+ * holds is always in the store, so a fact the view knows needs no write, and a write that
+ * fails (or whose answer is lost) leaves the view as it was for the retry. Built from the
+ * facts at startup and after a rebuild.
+ *
+ * <p>
+ * A fact write and the change it causes happen under the read side of a lock, a reload
  * from the facts under the write side: every write is then either contained in the reload
  * or applied after it, never both or neither. While a rebuild runs the view keeps its
  * last figures; the changes of the live consumers meanwhile are held back and announced
@@ -53,14 +63,6 @@ public class KpiView implements SmartInitializingSingleton {
 
 	private final List<FactChange> heldBack = new ArrayList<>();
 
-	/**
-	 * Set when a fact write failed with an unknown outcome: the store may have applied it
-	 * and only its answer was lost (a connection cut mid-request). The retry then finds
-	 * the fact applied and reports no change, so the figures would miss its delta for
-	 * good; instead the next write first reloads the figures from the facts.
-	 */
-	private final AtomicBoolean mayMissAWrite = new AtomicBoolean();
-
 	KpiView(KpiFacts facts, InitiativeFacts initiativeFacts) {
 		this.facts = facts;
 		this.initiativeFacts = initiativeFacts;
@@ -76,37 +78,32 @@ public class KpiView implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * Runs a fact write and applies the change it reports ({@code null}: nothing
-	 * changed).
+	 * Applies a fact if it is new to the view.
+	 * @param change what the fact changes against the view's state, {@code null} if the
+	 * view knows it already (or a newer one)
+	 * @param write stores the fact (idempotent: a conditional write that another replica
+	 * may have made already)
 	 */
-	void record(Supplier<? extends FactChange> write) {
-		if (this.mayMissAWrite.get() && !isRebuilding()) {
-			log.info("Reloading the KPI view from the facts: a fact write failed with an unknown outcome");
-			reload(false);
-			// The reload may have brought a change nobody announced.
-			announce(new KpiChange(read((state) -> state.sequence), null, null, null));
-		}
+	void record(Function<State, ? extends FactChange> change, Runnable write) {
 		KpiChange announced = null;
 		this.gate.readLock().lock();
 		try {
-			FactChange change;
-			try {
-				change = write.get();
-			}
-			catch (RuntimeException ex) {
-				this.mayMissAWrite.set(true);
-				throw ex;
-			}
-			if (change == null) {
+			if (read(change) == null) {
 				return;
 			}
+			write.run();
 			synchronized (this) {
+				// Computed again: the view may have learnt it meanwhile.
+				FactChange applied = change.apply(this.state);
+				if (applied == null) {
+					return;
+				}
 				if (this.rebuilding) {
-					this.heldBack.add(change);
+					this.heldBack.add(applied);
 				}
 				else {
-					this.state.apply(change);
-					announced = announcement(change, this.state.sequence);
+					this.state.apply(applied);
+					announced = announcement(applied, this.state.sequence);
 				}
 			}
 		}
@@ -116,10 +113,6 @@ public class KpiView implements SmartInitializingSingleton {
 		if (announced != null) {
 			announce(announced);
 		}
-	}
-
-	private synchronized boolean isRebuilding() {
-		return this.rebuilding;
 	}
 
 	/** Computes something from the current figures, consistently. */
@@ -145,28 +138,36 @@ public class KpiView implements SmartInitializingSingleton {
 		reload(true);
 	}
 
+	/**
+	 * Reloads from the facts, e.g. after another replica rebuilt them, and tells the
+	 * listeners.
+	 */
+	void reloadFromFacts() {
+		reload(false);
+		announce(new KpiChange(read((s) -> s.sequence), null, null, null));
+	}
+
 	private void reload(boolean afterRebuild) {
 		List<KpiChange> announcements = new ArrayList<>();
 		this.gate.writeLock().lock();
 		try {
 			long started = System.nanoTime();
-			// Cleared first: a reload that fails leaves it set again below.
-			boolean reloadWanted = this.mayMissAWrite.getAndSet(false);
 			State loaded = new State();
-			try {
-				this.facts.forEachEvent((fact) -> loaded.events.put(fact.eventId(), fact));
-				this.facts.forEachRegistration((fact) -> loaded.aggregate(fact.eventId()).registration(fact, 1));
-				this.facts.forEachFeedback((fact) -> loaded.aggregate(fact.eventId()).feedback(fact));
-				this.initiativeFacts.all().forEach((fact) -> loaded.initiatives.put(fact.initiativeId(), fact));
-				this.facts.forEachSubscriber((fact) -> loaded.newsletter.subscriber(fact, 1));
-				this.facts.forEachInfobrief(loaded.newsletter::infobrief);
-			}
-			catch (RuntimeException ex) {
-				if (reloadWanted) {
-					this.mayMissAWrite.set(true);
-				}
-				throw ex;
-			}
+			this.facts.forEachEvent((fact) -> loaded.events.put(fact.eventId(), fact));
+			this.facts.forEachRegistration((fact) -> {
+				loaded.registrations.put(fact.registrationId(), fact);
+				loaded.aggregate(fact.eventId()).registration(fact, 1);
+			});
+			this.facts.forEachFeedback((fact) -> {
+				loaded.responses.add(fact.responseId());
+				loaded.aggregate(fact.eventId()).feedback(fact);
+			});
+			this.initiativeFacts.all().forEach((fact) -> loaded.initiatives.put(fact.initiativeId(), fact));
+			this.facts.forEachSubscriber((fact) -> {
+				loaded.subscribers.put(fact.subscriberId(), fact);
+				loaded.newsletter.subscriber(fact, 1);
+			});
+			this.facts.forEachInfobrief(loaded.newsletter::infobrief);
 			synchronized (this) {
 				loaded.sequence = this.state.sequence + 1;
 				this.state = loaded;
@@ -176,8 +177,9 @@ public class KpiView implements SmartInitializingSingleton {
 					this.rebuilding = false;
 				}
 			}
-			log.info("KPI view loaded from the facts: {} events, {} initiatives in {} ms", loaded.events.size(),
-					loaded.initiatives.size(), (System.nanoTime() - started) / 1_000_000);
+			log.info("KPI view loaded from the facts: {} events, {} registrations, {} initiatives in {} ms",
+					loaded.events.size(), loaded.registrations.size(), loaded.initiatives.size(),
+					(System.nanoTime() - started) / 1_000_000);
 		}
 		finally {
 			this.gate.writeLock().unlock();
@@ -216,11 +218,58 @@ public class KpiView implements SmartInitializingSingleton {
 
 		final NewsletterFigures newsletter = new NewsletterFigures();
 
+		/** The latest fact of every registration, to compare a new one with. */
+		final Map<String, RegistrationFact> registrations = new HashMap<>();
+
+		final Map<String, SubscriberFact> subscribers = new HashMap<>();
+
+		final Set<String> responses = new HashSet<>();
+
 		/** Counts every applied change (and every reload). */
 		long sequence;
 
 		EventAggregate aggregate(String eventId) {
 			return this.aggregates.computeIfAbsent(eventId, (id) -> new EventAggregate());
+		}
+
+		FactChange.EventChanged change(EventFact fact, Instant occurredAt) {
+			EventFact known = this.events.get(fact.eventId());
+			return (known != null && known.version() >= fact.version()) ? null
+					: new FactChange.EventChanged(known, fact, occurredAt);
+		}
+
+		FactChange.RegistrationChanged change(RegistrationFact fact, Instant occurredAt) {
+			RegistrationFact known = this.registrations.get(fact.registrationId());
+			return (known != null && known.version() >= fact.version()) ? null
+					: new FactChange.RegistrationChanged(known, fact, occurredAt);
+		}
+
+		FactChange.FeedbackAdded change(FeedbackFact fact, Instant occurredAt) {
+			return this.responses.contains(fact.responseId()) ? null : new FactChange.FeedbackAdded(fact, occurredAt);
+		}
+
+		FactChange.SubscriberChanged change(SubscriberUpdate update, Instant occurredAt) {
+			SubscriberFact known = this.subscribers.get(update.subscriberId());
+			return (known != null && known.version() >= update.version()) ? null
+					: new FactChange.SubscriberChanged(known, update.applyTo(known), occurredAt);
+		}
+
+		FactChange.InfobriefChanged change(InfobriefFact fact, Instant occurredAt) {
+			InfobriefFact known = this.newsletter.infobrief(fact.issueId());
+			return (known != null && known.version() >= fact.version()) ? null
+					: new FactChange.InfobriefChanged(known, fact, occurredAt);
+		}
+
+		/**
+		 * @param fact the initiative as stored now, {@code null} if it is not known
+		 */
+		FactChange.InitiativeChanged change(String initiativeId, InitiativeFact fact, Instant occurredAt) {
+			InitiativeFact known = this.initiatives.get(initiativeId);
+			if (fact == null) {
+				return (known == null) ? null : new FactChange.InitiativeChanged(initiativeId, null, occurredAt);
+			}
+			return (known != null && known.version() >= fact.version()) ? null
+					: new FactChange.InitiativeChanged(initiativeId, fact, occurredAt);
 		}
 
 		void apply(FactChange change) {
@@ -232,13 +281,16 @@ public class KpiView implements SmartInitializingSingleton {
 					aggregate(c.before().eventId()).registration(c.before(), -1);
 				}
 				aggregate(c.after().eventId()).registration(c.after(), 1);
+				this.registrations.put(c.after().registrationId(), c.after());
 			}
 			else if (change instanceof FactChange.FeedbackAdded c) {
 				aggregate(c.fact().eventId()).feedback(c.fact());
+				this.responses.add(c.fact().responseId());
 			}
 			else if (change instanceof FactChange.SubscriberChanged c) {
 				this.newsletter.subscriber(c.before(), -1);
 				this.newsletter.subscriber(c.after(), 1);
+				this.subscribers.put(c.after().subscriberId(), c.after());
 			}
 			else if (change instanceof FactChange.InfobriefChanged c) {
 				this.newsletter.infobrief(c.after());

@@ -40,6 +40,10 @@ final class NewsletterFigures {
 		}
 	}
 
+	InfobriefFact infobrief(String issueId) {
+		return this.infobriefe.get(issueId);
+	}
+
 	void infobrief(InfobriefFact fact) {
 		this.infobriefe.put(fact.issueId(), fact);
 	}

@@ -41,9 +41,9 @@ public class InitiativeFacts {
 
 	/**
 	 * Applies a Steckbrief event exactly as the live consumer does (idempotent).
-	 * @return whether it changed a fact
+	 * @return the id of the initiative it is about, {@code null} for another event type
 	 */
-	public boolean apply(IncomingEvent event) {
+	public String apply(IncomingEvent event) {
 		return this.projection.apply(event);
 	}
 

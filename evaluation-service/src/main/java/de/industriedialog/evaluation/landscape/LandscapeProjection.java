@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -27,30 +26,21 @@ class LandscapeProjection {
 
 	private final JsonMapper jsonMapper;
 
-	private final ApplicationEventPublisher events;
-
-	LandscapeProjection(MongoTemplate mongo, JsonMapper jsonMapper, ApplicationEventPublisher events) {
+	LandscapeProjection(MongoTemplate mongo, JsonMapper jsonMapper) {
 		this.mongo = mongo;
 		this.jsonMapper = jsonMapper;
-		this.events = events;
 	}
 
 	/**
-	 * @return whether the event changed the view
+	 * @return the id of the initiative the event is about, {@code null} if it is none of
+	 * the Steckbrief events (whether or not it changed a fact: it may have been applied
+	 * already)
 	 */
-	boolean apply(IncomingEvent event) {
-		boolean changed = applyFacts(event);
-		if (changed) {
-			this.events.publishEvent(new InitiativeFactChanged(facts(event).initiativeId(), event.time()));
-		}
-		return changed;
-	}
-
-	private boolean applyFacts(IncomingEvent event) {
+	String apply(IncomingEvent event) {
 		return switch (event.eventType()) {
 			case "SteckbriefPublished", "SteckbriefUpdated" -> {
 				SteckbriefFacts facts = facts(event);
-				yield applyIfNewer(event.id(), facts,
+				applyIfNewer(event.id(), facts,
 						new Update().set("name", facts.name())
 							.set("foundingYear", facts.foundingYear())
 							.set("level", facts.level())
@@ -60,11 +50,16 @@ class LandscapeProjection {
 							.set("goalCategories",
 									(facts.goalCategories() != null) ? facts.goalCategories() : List.of())
 							.set("published", true));
+				yield facts.initiativeId();
 			}
-			case "SteckbriefWithdrawn" -> applyIfNewer(event.id(), facts(event), new Update().set("published", false));
+			case "SteckbriefWithdrawn" -> {
+				SteckbriefFacts facts = facts(event);
+				applyIfNewer(event.id(), facts, new Update().set("published", false));
+				yield facts.initiativeId();
+			}
 			default -> {
 				log.debug("Ignoring event type {} ({})", event.eventType(), event.id());
-				yield false;
+				yield null;
 			}
 		};
 	}

@@ -25,7 +25,7 @@ class KpiNewsletterFiguresTest {
 	private final KpiView view = new KpiView(null, null);
 
 	private final KpiQueries queries = new KpiQueries(
-			this.view, new FeedbackProperties(5, null), new KpiProperties(LocalDate.of(2017, 1, 1),
+			this.view, new FeedbackProperties(5, null, 300), new KpiProperties(LocalDate.of(2017, 1, 1),
 					Duration.ofMinutes(30), Duration.ofSeconds(15), Duration.ofMillis(100)),
 			Clock.fixed(Instant.parse("2026-11-26T20:00:00Z"), ZoneOffset.UTC));
 
@@ -86,7 +86,8 @@ class KpiNewsletterFiguresTest {
 		// A later version of the same issue replaces it.
 		InfobriefFact corrected = new InfobriefFact("i1", "Infobrief Dezember 2017",
 				OffsetDateTime.parse("2017-12-05T09:00:00+01:00").toInstant(), 3, 2, 1, List.of(), List.of(), 4);
-		this.view.record(() -> new FactChange.InfobriefChanged(null, corrected, Instant.now()));
+		this.view.record((view) -> new FactChange.InfobriefChanged(null, corrected, Instant.now()), () -> {
+		});
 
 		Overview.Newsletter all = this.queries.overview(KpiFilter.NONE).newsletter();
 		assertThat(all.infobriefeSent()).isEqualTo(2);
@@ -122,14 +123,16 @@ class KpiNewsletterFiguresTest {
 		SubscriberFact before = this.subscribers.get(update.subscriberId());
 		SubscriberFact after = update.applyTo(before);
 		this.subscribers.put(update.subscriberId(), after);
-		this.view.record(() -> new FactChange.SubscriberChanged(before, after, Instant.now()));
+		this.view.record((view) -> new FactChange.SubscriberChanged(before, after, Instant.now()), () -> {
+		});
 	}
 
 	private void infobrief(String id, String subject, String sentAt, long recipients, long delivered, long failed,
 			long version) {
 		InfobriefFact fact = new InfobriefFact(id, subject, OffsetDateTime.parse(sentAt).toInstant(), recipients,
 				delivered, failed, List.of(), List.of("DE-BY"), version);
-		this.view.record(() -> new FactChange.InfobriefChanged(null, fact, Instant.now()));
+		this.view.record((view) -> new FactChange.InfobriefChanged(null, fact, Instant.now()), () -> {
+		});
 	}
 
 }

@@ -27,11 +27,9 @@ class KpiQueriesTest {
 	private final KpiView view = new KpiView(null, null);
 
 	private final KpiQueries queries = new KpiQueries(
-			this.view, new FeedbackProperties(5, null), new KpiProperties(LocalDate.of(2017, 1, 1),
+			this.view, new FeedbackProperties(5, null, 300), new KpiProperties(LocalDate.of(2017, 1, 1),
 					Duration.ofMinutes(30), Duration.ofSeconds(15), Duration.ofMillis(100)),
 			Clock.fixed(Instant.parse("2026-11-26T20:00:00Z"), ZoneOffset.UTC));
-
-	private final Map<String, RegistrationFact> registrations = new HashMap<>();
 
 	/**
 	 * The study's answers (4.1) spread over three events of different formats and
@@ -196,8 +194,10 @@ class KpiQueriesTest {
 		representing("r5", "other", "ini-c", true);
 		representing("r6", "meeting", "ini-d", true);
 		// An undone check-in no longer counts.
-		this.view.record(
-				() -> change(new RegistrationFact("r6", "meeting", "PROFESSIONAL", "CONFIRMED", false, "ini-d", 3)));
+		this.view.record((view) -> view.change(
+				new RegistrationFact("r6", "meeting", "PROFESSIONAL", "CONFIRMED", false, "ini-d", 3), Instant.now()),
+				() -> {
+				});
 
 		assertThat(this.queries.overview(KpiFilter.NONE).initiatives().inNetworkMeetings()).isEqualTo(2);
 		assertThat(this.queries.landscape(KpiFilter.NONE).initiatives().inNetworkMeetings()).isEqualTo(2);
@@ -238,34 +238,35 @@ class KpiQueriesTest {
 	private void initiative(String id, String name, int foundingYear, String type, String state) {
 		InitiativeFact fact = new InitiativeFact(id, name, foundingYear, "REGIONAL", type, state, null,
 				List.of("ACCEPTANCE"), true, 1, List.of());
-		this.view.record(() -> new FactChange.InitiativeChanged(id, fact, Instant.now()));
+		this.view.record((view) -> new FactChange.InitiativeChanged(id, fact, Instant.now()), () -> {
+		});
 	}
 
 	private void event(String id, String initiativeId, String format, String start, String state, String status,
 			boolean campaignSupported) {
 		EventFact fact = new EventFact(id, initiativeId, "Veranstaltung " + id, format,
 				OffsetDateTime.parse(start).toInstant(), "Ort", state, campaignSupported, status, 1);
-		this.view.record(() -> new FactChange.EventChanged(null, fact, Instant.now()));
+		this.view.record((view) -> new FactChange.EventChanged(null, fact, Instant.now()), () -> {
+		});
 	}
 
 	private void registration(String id, String eventId, String group, String status, boolean attended, long version) {
-		this.view.record(() -> change(new RegistrationFact(id, eventId, group, status, attended, null, version)));
+		this.view.record((view) -> view
+			.change(new RegistrationFact(id, eventId, group, status, attended, null, version), Instant.now()), () -> {
+			});
 	}
 
 	private void representing(String id, String eventId, String initiativeId, boolean attended) {
-		this.view.record(() -> change(
-				new RegistrationFact(id, eventId, "PROFESSIONAL", "CONFIRMED", attended, initiativeId, 2)));
-	}
-
-	/** What KpiFacts reports: the fact before and after. */
-	private FactChange change(RegistrationFact after) {
-		RegistrationFact before = this.registrations.put(after.registrationId(), after);
-		return new FactChange.RegistrationChanged(before, after, Instant.now());
+		this.view.record((view) -> view.change(
+				new RegistrationFact(id, eventId, "PROFESSIONAL", "CONFIRMED", attended, initiativeId, 2),
+				Instant.now()), () -> {
+				});
 	}
 
 	private void feedback(String eventId, String group, Map<String, String> answers) {
 		FeedbackFact fact = new FeedbackFact(UUID.randomUUID().toString(), eventId, group, answers);
-		this.view.record(() -> new FactChange.FeedbackAdded(fact, Instant.now()));
+		this.view.record((view) -> new FactChange.FeedbackAdded(fact, Instant.now()), () -> {
+		});
 	}
 
 	private static void add(List<Map<String, String>> answers, String item, String code, int times) {

@@ -51,16 +51,16 @@ class KpiViewUnknownOutcomeIT {
 		FeedbackFact fact = new FeedbackFact("response-1", "event-1", "PROFESSIONAL", Map.of("q1", "5"));
 		Instant now = Instant.now();
 
-		assertThatThrownBy(() -> view.record(() -> {
+		assertThatThrownBy(() -> view.record((state) -> state.change(fact, now), () -> {
 			this.facts.apply(fact, now);
 			throw new MongoSocketReadException("Prematurely reached end of stream", new ServerAddress());
 		})).isInstanceOf(MongoSocketReadException.class);
 		// The consumer retries: the fact is there, the write reports no change.
-		view.record(() -> this.facts.apply(fact, now));
+		view.record((state) -> state.change(fact, now), () -> this.facts.apply(fact, now));
 
 		assertThat(view.<Long>read((state) -> state.aggregate("event-1").responses)).isEqualTo(1L);
 		// A duplicate after that changes nothing.
-		view.record(() -> this.facts.apply(fact, now));
+		view.record((state) -> state.change(fact, now), () -> this.facts.apply(fact, now));
 		assertThat(view.<Long>read((state) -> state.aggregate("event-1").responses)).isEqualTo(1L);
 	}
 
