@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 
+import de.industriedialog.platform.ratelimit.RateLimit;
+import de.industriedialog.platform.ratelimit.RateLimits;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,17 +13,23 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
@@ -32,6 +40,8 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.WebFilter;
+
+import static de.industriedialog.gateway.account.OffEventLoop.offEventLoop;
 
 /**
  * People log in at the gateway with a form and keep a session; the gateway relays who
@@ -52,16 +62,19 @@ class SecurityConfiguration {
 		return Clock.systemUTC();
 	}
 
-	/** Five failed logins per account within 15 minutes lock further attempts. */
+	/**
+	 * Five failed logins per account within 15 minutes lock further attempts. Counted in
+	 * the store, so a guesser gains nothing by spreading attempts over the replicas.
+	 */
 	@Bean
-	AttemptThrottle loginThrottle(Clock clock) {
-		return new AttemptThrottle(5, Duration.ofMinutes(15), clock);
+	RateLimit loginFailures(RateLimits limits) {
+		return limits.limit("gateway.login-failures", 5, Duration.ofMinutes(15));
 	}
 
-	/** Five new accounts per client address and hour. */
+	/** Five sign-ups per client address and hour. */
 	@Bean
-	AttemptThrottle signUpThrottle(Clock clock) {
-		return new AttemptThrottle(5, Duration.ofHours(1), clock);
+	RateLimit signUps(RateLimits limits) {
+		return limits.limit("gateway.sign-ups", 5, Duration.ofHours(1));
 	}
 
 	/**
@@ -70,14 +83,31 @@ class SecurityConfiguration {
 	 * mails.
 	 */
 	@Bean
-	AttemptThrottle newsletterSubscriptionThrottle(Clock clock,
+	RateLimit newsletterSubscriptions(RateLimits limits,
 			@Value("${industriedialog.gateway.newsletter-subscriptions-per-hour:20}") int perHour) {
-		return new AttemptThrottle(perHour, Duration.ofHours(1), clock);
+		return limits.limit("gateway.newsletter-subscriptions", perHour, Duration.ofHours(1));
+	}
+
+	/**
+	 * Checks the password and then forgets it and its hash: the authenticated principal
+	 * goes into the session, and the session into the store, where no password hash
+	 * belongs.
+	 */
+	private static ReactiveAuthenticationManager loginManager(Accounts accounts, PasswordEncoder passwordEncoder) {
+		UserDetailsRepositoryReactiveAuthenticationManager manager = new UserDetailsRepositoryReactiveAuthenticationManager(
+				accounts);
+		manager.setPasswordEncoder(passwordEncoder);
+		return (authentication) -> manager.authenticate(authentication).doOnNext((authenticated) -> {
+			if (authenticated instanceof CredentialsContainer container) {
+				container.eraseCredentials();
+			}
+		});
 	}
 
 	@Bean
-	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, AttemptThrottle loginThrottle,
-			AttemptThrottle newsletterSubscriptionThrottle, JsonMapper jsonMapper) {
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, RateLimit loginFailures,
+			RateLimit newsletterSubscriptions, Accounts accounts, PasswordEncoder passwordEncoder,
+			JsonMapper jsonMapper) {
 		RedirectServerAuthenticationFailureHandler failed = new RedirectServerAuthenticationFailureHandler(
 				"/login?error");
 		RedirectServerAuthenticationSuccessHandler succeeded = new RedirectServerAuthenticationSuccessHandler("/");
@@ -88,20 +118,35 @@ class SecurityConfiguration {
 				.accessDeniedHandler(
 						(exchange, denied) -> Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN))))
 			.formLogin((form) -> form.loginPage("/login")
-				.authenticationFailureHandler((exchange, exception) -> exchange.getExchange()
-					.getFormData()
-					.doOnNext((data) -> loginThrottle.record(String.valueOf(data.getFirst("username"))))
-					.then(failed.onAuthenticationFailure(exchange, exception)))
-				.authenticationSuccessHandler((exchange, authentication) -> {
-					loginThrottle.clear(authentication.getName());
-					return succeeded.onAuthenticationSuccess(exchange, authentication);
-				}))
+				.authenticationManager(loginManager(accounts, passwordEncoder))
+				.authenticationFailureHandler(countFailure(loginFailures, failed))
+				.authenticationSuccessHandler(forgetFailures(loginFailures, succeeded)))
 			.logout((logout) -> logout.logoutUrl("/logout"))
-			.addFilterBefore(refuseLockedLogins(loginThrottle), SecurityWebFiltersOrder.FORM_LOGIN)
+			.addFilterBefore(refuseLockedLogins(loginFailures), SecurityWebFiltersOrder.FORM_LOGIN)
 			.addFilterAfter(exposeCsrfCookie(), SecurityWebFiltersOrder.CSRF)
-			.addFilterAfter(throttleNewsletterSubscriptions(newsletterSubscriptionThrottle, jsonMapper),
+			.addFilterAfter(throttleNewsletterSubscriptions(newsletterSubscriptions, jsonMapper),
 					SecurityWebFiltersOrder.AUTHORIZATION)
 			.build();
+	}
+
+	/** A failed login counts against the account it named, on every replica. */
+	private static ServerAuthenticationFailureHandler countFailure(RateLimit loginFailures,
+			ServerAuthenticationFailureHandler then) {
+		return (exchange, exception) -> exchange.getExchange()
+			.getFormData()
+			.mapNotNull((data) -> data.getFirst("username"))
+			.flatMap((username) -> offEventLoop(() -> loginFailures.record(Accounts.normalize(username))))
+			.then(then.onAuthenticationFailure(exchange, exception));
+	}
+
+	/** A successful login forgets the account's failed attempts. */
+	private static ServerAuthenticationSuccessHandler forgetFailures(RateLimit loginFailures,
+			ServerAuthenticationSuccessHandler then) {
+		return (exchange, authentication) -> {
+			String username = Accounts.normalize(authentication.getName());
+			return offEventLoop(() -> loginFailures.reset(username))
+				.then(then.onAuthenticationSuccess(exchange, authentication));
+		};
 	}
 
 	/**
@@ -119,7 +164,7 @@ class SecurityConfiguration {
 	 * confirmation mail to an address somebody typed in, so a script must not be able to
 	 * turn the form into a mail cannon. Counts only requests that passed the CSRF check.
 	 */
-	private static WebFilter throttleNewsletterSubscriptions(AttemptThrottle throttle, JsonMapper jsonMapper) {
+	private static WebFilter throttleNewsletterSubscriptions(RateLimit limit, JsonMapper jsonMapper) {
 		ServerWebExchangeMatcher subscriptions = ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST,
 				"/api/newsletter/subscriptions");
 		return (exchange, chain) -> subscriptions.matches(exchange).flatMap((match) -> {
@@ -128,7 +173,10 @@ class SecurityConfiguration {
 			}
 			String client = (exchange.getRequest().getRemoteAddress() != null)
 					? exchange.getRequest().getRemoteAddress().getAddress().getHostAddress() : "unknown";
-			if (throttle.isLocked(client)) {
+			return offEventLoop(() -> limit.tryAcquire(client)).flatMap((decision) -> {
+				if (decision.allowed()) {
+					return chain.filter(exchange);
+				}
 				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
 						"Von deinem Anschluss kamen in der letzten Stunde sehr viele Anmeldungen zum Infobrief. "
 								+ "Bitte versuche es später noch einmal.");
@@ -136,17 +184,18 @@ class SecurityConfiguration {
 				problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
 				exchange.getResponse().setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
 				exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+				exchange.getResponse()
+					.getHeaders()
+					.set(HttpHeaders.RETRY_AFTER, String.valueOf(decision.retryAfter().toSeconds()));
 				return exchange.getResponse()
 					.writeWith(Mono
 						.just(exchange.getResponse().bufferFactory().wrap(jsonMapper.writeValueAsBytes(problem))));
-			}
-			throttle.record(client);
-			return chain.filter(exchange);
+			});
 		});
 	}
 
-	/** Refuses a login attempt for a throttled account before the password is checked. */
-	private static WebFilter refuseLockedLogins(AttemptThrottle throttle) {
+	/** Refuses a login attempt for a locked account before the password is checked. */
+	private static WebFilter refuseLockedLogins(RateLimit loginFailures) {
 		return (exchange, chain) -> ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/login")
 			.matches(exchange)
 			.flatMap((match) -> {
@@ -155,12 +204,17 @@ class SecurityConfiguration {
 				}
 				return exchange.getFormData().flatMap((data) -> {
 					String username = data.getFirst("username");
-					if (username != null && throttle.isLocked(username)) {
+					if (username == null) {
+						return chain.filter(exchange);
+					}
+					return offEventLoop(() -> loginFailures.check(Accounts.normalize(username))).flatMap((decision) -> {
+						if (decision.allowed()) {
+							return chain.filter(exchange);
+						}
 						exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
 						exchange.getResponse().getHeaders().setLocation(URI.create("/login?locked"));
 						return exchange.getResponse().setComplete();
-					}
-					return chain.filter(exchange);
+					});
 				});
 			});
 	}

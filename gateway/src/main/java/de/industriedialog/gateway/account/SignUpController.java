@@ -2,12 +2,14 @@ package de.industriedialog.gateway.account;
 
 import java.util.Map;
 
+import de.industriedialog.platform.ratelimit.RateLimit;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -26,30 +28,37 @@ class SignUpController {
 
 	private final Accounts accounts;
 
-	private final AttemptThrottle signUpThrottle;
+	private final RateLimit signUps;
 
-	SignUpController(Accounts accounts, AttemptThrottle signUpThrottle) {
+	SignUpController(Accounts accounts, RateLimit signUps) {
 		this.accounts = accounts;
-		this.signUpThrottle = signUpThrottle;
+		this.signUps = signUps;
 	}
 
 	@PostMapping("/account/signup")
 	Mono<ResponseEntity<Object>> signUp(@Valid @RequestBody SignUpRequest request, ServerHttpRequest http) {
 		String client = (http.getRemoteAddress() != null) ? http.getRemoteAddress().getAddress().getHostAddress()
 				: "unknown";
-		if (this.signUpThrottle.isLocked(client)) {
-			return Mono.just(ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-				.body(problem(HttpStatus.TOO_MANY_REQUESTS,
+		// Every valid attempt counts, also one for an address that has an account. It is
+		// counted atomically in the store before the account is made, so a burst of
+		// parallel requests on several replicas gets no more than the limit either.
+		return OffEventLoop.offEventLoop(() -> this.signUps.tryAcquire(client)).flatMap((decision) -> {
+			if (!decision.allowed()) {
+				ProblemDetail refused = problem(HttpStatus.TOO_MANY_REQUESTS,
 						"Von Ihrem Anschluss wurden in der letzten Stunde schon mehrere Konten angelegt. "
-								+ "Bitte versuchen Sie es später noch einmal.")));
-		}
-		return this.accounts.signUp(request.email(), request.password())
-			.doOnNext((account) -> this.signUpThrottle.record(client))
-			.map((account) -> ResponseEntity.status(HttpStatus.CREATED)
-				.<Object>body(Map.of("email", account.email(), "initiativeId", account.initiativeId())))
-			.defaultIfEmpty(ResponseEntity.status(HttpStatus.CONFLICT)
-				.body(problem(HttpStatus.CONFLICT,
-						"Für diese E-Mail-Adresse gibt es schon ein Konto. Bitte melden Sie sich an.")));
+								+ "Bitte versuchen Sie es später noch einmal.");
+				refused.setTitle("Zu viele Anfragen");
+				return Mono.just(ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+					.header(HttpHeaders.RETRY_AFTER, String.valueOf(decision.retryAfter().toSeconds()))
+					.<Object>body(refused));
+			}
+			return this.accounts.signUp(request.email(), request.password())
+				.map((account) -> ResponseEntity.status(HttpStatus.CREATED)
+					.<Object>body(Map.of("email", account.email(), "initiativeId", account.initiativeId())))
+				.defaultIfEmpty(ResponseEntity.status(HttpStatus.CONFLICT)
+					.body(problem(HttpStatus.CONFLICT,
+							"Für diese E-Mail-Adresse gibt es schon ein Konto. Bitte melden Sie sich an.")));
+		});
 	}
 
 	@ExceptionHandler(WebExchangeBindException.class)
