@@ -56,9 +56,13 @@ import static org.awaitility.Awaitility.await;
  * so the order does not matter. Subclasses choose the infrastructure.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "industriedialog.security.jwt-secret=" + TestTokens.SECRET)
+		properties = { "industriedialog.security.jwt-secret=" + TestTokens.SECRET,
+				// above the 60 answers of the rate limit test, low enough to reach
+				"industriedialog.feedback.event-link-max-answers=" + FeedbackIntegrationTests.LINK_CAP })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class FeedbackIntegrationTests {
+
+	static final int LINK_CAP = 70;
 
 	static final String EVENTS = "dialog.events.v1";
 
@@ -427,6 +431,43 @@ abstract class FeedbackIntegrationTests {
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(this.http.get(qr + beforeCancelling).statusCode()).as("event cancelled")
 				.isEqualTo(404));
+	}
+
+	@Test
+	void shouldTakeNoMoreAnswersThroughTheEventLinkThanItsCapButStillPersonalOnes() {
+		String eventId = scheduledEvent();
+		String link = this.http
+			.body(this.http.post("/api/questionnaires/events/" + eventId + "/link", TestTokens.initiative(this.own),
+					null))
+			.get("token")
+			.asString();
+		// From many addresses, so that only the event's cap can stop them.
+		for (int i = 0; i < LINK_CAP; i++) {
+			HttpResponse<String> answer = viaLink(link, UUID.randomUUID().toString(), "198.51.100." + (i % 200));
+			assertThat(answer.statusCode()).as(i + ": " + answer.body()).isEqualTo(201);
+		}
+		HttpResponse<String> full = viaLink(link, UUID.randomUUID().toString(), "192.0.2.77");
+		assertThat(full.statusCode()).isEqualTo(409);
+		assertThat(full.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(this.http.problem(full).get("reason").asString()).isEqualTo("LINK_FULL");
+		assertThat(this.http.problem(full).get("detail").asString()).contains("Einladung per E-Mail");
+		assertThat(this.mongo.count(responsesOf(eventId), "feedback_responses")).isEqualTo(LINK_CAP);
+		assertThat(this.mongo.findById(eventId, Document.class, "feedback_link_answers")
+			.get("answers", Number.class)
+			.intValue()).isEqualTo(LINK_CAP);
+
+		// A checked-in participant's personal invitation is not part of the cap, and the
+		// organiser sees where the answers came from.
+		String token = randomToken();
+		checkIn(eventId, token, 2);
+		awaitForm("token=" + token);
+		Map<String, Object> personal = answer(Map.of("Q1", "FULLY"));
+		personal.put("token", token);
+		HttpResponse<String> viaInvitation = this.http.post("/api/feedback", null, personal);
+		assertThat(viaInvitation.statusCode()).as(viaInvitation.body()).isEqualTo(201);
+		JsonNode results = results("/api/feedback/results/" + eventId, TestTokens.initiative(this.own));
+		assertThat(results.at("/channels/eventLink").asLong()).isEqualTo(LINK_CAP);
+		assertThat(results.at("/channels/personalLink").asLong()).isEqualTo(1);
 	}
 
 	@Test

@@ -31,16 +31,16 @@ public class Feedback {
 
 	private final DeviceClaims devices;
 
-	private final EventLinkRateLimiter rateLimiter;
+	private final EventLinkLimits linkLimits;
 
 	private final ResponseWriter writer;
 
-	Feedback(FeedbackAccess access, EventForms forms, DeviceClaims devices, EventLinkRateLimiter rateLimiter,
+	Feedback(FeedbackAccess access, EventForms forms, DeviceClaims devices, EventLinkLimits linkLimits,
 			ResponseWriter writer) {
 		this.access = access;
 		this.forms = forms;
 		this.devices = devices;
-		this.rateLimiter = rateLimiter;
+		this.linkLimits = linkLimits;
 		this.writer = writer;
 	}
 
@@ -64,7 +64,7 @@ public class Feedback {
 		Access access = access(submission.token(), submission.link());
 		String deviceId = null;
 		if (access.channel() == Channel.EVENT_LINK) {
-			Duration wait = this.rateLimiter.tryAcquire(access.eventId(), clientAddress);
+			Duration wait = this.linkLimits.tryAcquire(access.eventId(), clientAddress);
 			if (!wait.isZero()) {
 				throw new FeedbackRefusedException(Refusal.TOO_MANY_SUBMISSIONS, wait);
 			}
@@ -87,8 +87,16 @@ public class Feedback {
 		if (access.channel() == Channel.PERSONAL_LINK) {
 			this.access.useToken(access.tokenHash());
 		}
-		else if (!this.devices.claim(access.eventId(), deviceId)) {
-			throw new FeedbackRefusedException(Refusal.DEVICE_USED);
+		else {
+			// The event's cap before the device, so that a device the cap refused has not
+			// used up its one answer; the answer is given back if the device had one.
+			if (!this.linkLimits.takeAnswer(access.eventId())) {
+				throw new FeedbackRefusedException(Refusal.LINK_FULL);
+			}
+			if (!this.devices.claim(access.eventId(), deviceId)) {
+				this.linkLimits.returnAnswer(access.eventId());
+				throw new FeedbackRefusedException(Refusal.DEVICE_USED);
+			}
 		}
 		this.writer.insert(response);
 		return response.id();

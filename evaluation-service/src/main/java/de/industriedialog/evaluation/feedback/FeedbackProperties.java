@@ -12,9 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * not at all), so that nobody's answer can be singled out
  * @param eventLinkRateLimit how many submissions one client address may send per event
  * through the shared event link
+ * @param eventLinkMaxAnswers how many answers an event takes through its shared link in
+ * all; personal invitations are not counted
  */
 @ConfigurationProperties("industriedialog.feedback")
-public record FeedbackProperties(@DefaultValue("5") int minGroupSize, @DefaultValue RateLimit eventLinkRateLimit) {
+public record FeedbackProperties(@DefaultValue("5") int minGroupSize, @DefaultValue RateLimit eventLinkRateLimit,
+		@DefaultValue("300") int eventLinkMaxAnswers) {
 
 	/**
 	 * @param maxSubmissions submissions per event and client address within the window;

@@ -19,7 +19,7 @@ public class FeedbackResponses {
 
 	public List<StoredResponse> of(String eventId) {
 		Query query = Query.query(Criteria.where("eventId").is(eventId));
-		query.fields().include("participantGroup", "answers", "customAnswers", "good", "improve");
+		query.fields().include("participantGroup", "answers", "customAnswers", "good", "improve", "channel");
 		return this.mongo.find(query, StoredResponse.class, FeedbackResponse.COLLECTION);
 	}
 

@@ -33,6 +33,11 @@ public enum Refusal {
 			"Die Veranstalter haben die Fragen gerade geändert. "
 					+ "Bitte lade die Seite neu und schicke den Bogen dann noch einmal ab."),
 
+	LINK_FULL("Keine weiteren Bögen",
+			"Über den Link dieser Veranstaltung sind schon sehr viele Bögen eingegangen; weitere nehmen wir "
+					+ "darüber nicht an. Wenn du eine Einladung per E-Mail bekommen hast, antworte bitte über den Link "
+					+ "darin."),
+
 	TOO_MANY_SUBMISSIONS("Zu viele Bögen", "Aus deinem Netz kamen in kurzer Zeit sehr viele Bögen zu dieser "
 			+ "Veranstaltung. Bitte warte ein paar Minuten und schicke deinen Bogen dann noch einmal ab.");
 

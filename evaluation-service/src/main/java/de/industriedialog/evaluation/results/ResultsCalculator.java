@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
+import de.industriedialog.evaluation.feedback.Channel;
 import de.industriedialog.evaluation.feedback.StoredResponse;
 import de.industriedialog.evaluation.questionnaire.AnswerOption;
 import de.industriedialog.evaluation.questionnaire.CustomQuestion;
@@ -53,8 +54,10 @@ public final class ResultsCalculator {
 			.map((question) -> figures(question.asItem(),
 					answers(responses, (response) -> response.customAnswers().get(question.id()))))
 			.toList();
+		long viaEventLink = responses.stream().filter((response) -> response.channel() == Channel.EVENT_LINK).count();
 		return new EventResults(eventId, eventTitle, responses.size(), this.minGroupSize, items, participantGroups,
-				byGroup, custom, freeTexts(customQuestions, responses));
+				byGroup, custom, freeTexts(customQuestions, responses),
+				new EventResults.Channels(responses.size() - viaEventLink, viaEventLink));
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import de.industriedialog.evaluation.feedback.Channel;
 import de.industriedialog.evaluation.feedback.StoredResponse;
 import de.industriedialog.evaluation.questionnaire.AnswerOption;
 import de.industriedialog.evaluation.questionnaire.CustomQuestion;
@@ -49,6 +50,19 @@ class ResultsCalculatorTest {
 		assertThat(q2Figures.topTwoPercent()).isEqualByComparingTo("98.5");
 		assertThat(q2Figures.options()).extracting(OptionFigure::label)
 			.containsExactly("sehr gut", "gut", "weniger gut", "nicht geeignet");
+	}
+
+	@Test
+	void shouldCountResponsesByChannelEvenBelowTheMinimumGroupSize() {
+		List<StoredResponse> responses = new ArrayList<>();
+		addAnswers(responses, "Q1", Map.of("FULLY", 3));
+		responses.set(0, viaEventLink(responses.get(0)));
+		responses.set(1, viaEventLink(responses.get(1)));
+
+		EventResults results = calculate(responses);
+
+		assertThat(results.items().get(0).suppressed()).isTrue();
+		assertThat(results.channels()).isEqualTo(new EventResults.Channels(1, 2));
 	}
 
 	@Test
@@ -155,16 +169,22 @@ class ResultsCalculatorTest {
 		});
 	}
 
+	private static StoredResponse viaEventLink(StoredResponse response) {
+		return new StoredResponse(response.id(), response.participantGroup(), response.answers(),
+				response.customAnswers(), response.good(), response.improve(), Channel.EVENT_LINK);
+	}
+
 	private static StoredResponse withAnswer(StoredResponse response, String item, String code) {
 		Map<String, String> answers = new HashMap<>(response.answers());
 		answers.put(item, code);
 		return new StoredResponse(response.id(), response.participantGroup(), answers, response.customAnswers(),
-				response.good(), response.improve());
+				response.good(), response.improve(), response.channel());
 	}
 
 	private static StoredResponse response(String group, Map<String, String> answers, Map<String, String> custom,
 			String good, String improve) {
-		return new StoredResponse(UUID.randomUUID().toString(), group, answers, custom, good, improve);
+		return new StoredResponse(UUID.randomUUID().toString(), group, answers, custom, good, improve,
+				Channel.PERSONAL_LINK);
 	}
 
 	private static List<Long> counts(FigureSet figures) {

@@ -2,6 +2,7 @@ package de.industriedialog.evaluation.feedback.web;
 
 import de.industriedialog.evaluation.feedback.Feedback;
 import de.industriedialog.evaluation.feedback.FeedbackForm;
+import de.industriedialog.platform.web.ClientAddress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

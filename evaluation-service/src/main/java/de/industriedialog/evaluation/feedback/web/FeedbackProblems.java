@@ -47,7 +47,7 @@ class FeedbackProblems {
 	private static HttpStatus status(Refusal refusal) {
 		return switch (refusal) {
 			case UNKNOWN_TOKEN, UNKNOWN_LINK -> HttpStatus.NOT_FOUND;
-			case TOKEN_USED, DEVICE_USED, QUESTIONS_CHANGED -> HttpStatus.CONFLICT;
+			case TOKEN_USED, DEVICE_USED, QUESTIONS_CHANGED, LINK_FULL -> HttpStatus.CONFLICT;
 			case TOKEN_REVOKED, LINK_DISABLED, EVENT_CANCELLED -> HttpStatus.GONE;
 			case TOO_MANY_SUBMISSIONS -> HttpStatus.TOO_MANY_REQUESTS;
 		};

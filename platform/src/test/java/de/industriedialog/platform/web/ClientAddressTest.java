@@ -1,4 +1,4 @@
-package de.industriedialog.evaluation.feedback.web;
+package de.industriedialog.platform.web;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +24,14 @@ class ClientAddressTest {
 		// The client sent "X-Forwarded-For: 1.2.3.4"; the gateway appended the real one.
 		request.addHeader("X-Forwarded-For", "1.2.3.4, 198.51.100.23");
 		assertThat(ClientAddress.of(request)).isEqualTo("198.51.100.23");
+	}
+
+	@Test
+	void shouldTakeTheLastOfSeveralHeaders() {
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.addHeader("X-Forwarded-For", "1.2.3.4");
+		request.addHeader("X-Forwarded-For", "198.51.100.24");
+		assertThat(ClientAddress.of(request)).isEqualTo("198.51.100.24");
 	}
 
 }
