@@ -1,5 +1,6 @@
 package de.industriedialog.events.notification;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,9 @@ class NotificationConfiguration {
 
 		@Scheduled(initialDelayString = "${industriedialog.mail.reminder.initial-delay:1m}",
 				fixedDelayString = "${industriedialog.mail.reminder.check-interval:5m}")
+		// Once across the replicas: the lock outlives the run by most of the interval.
+		@SchedulerLock(name = "reminders", lockAtLeastFor = "${industriedialog.mail.reminder.lock-at-least-for:4m}",
+				lockAtMostFor = "30m")
 		void remind() {
 			try {
 				this.reminders.remindDue();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Date;
 
 import de.industriedialog.newsletter.delivery.DeliveryJobs;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,7 @@ class InfobriefSendRecovery {
 	}
 
 	@Scheduled(fixedDelay = 5000, initialDelay = 2000)
+	@SchedulerLock(name = "infobrief-send-recovery", lockAtLeastFor = "4s", lockAtMostFor = "5m")
 	void startForgottenSends() {
 		Query stale = Query.query(Criteria.where("status")
 			.is(Infobrief.SENDING)
