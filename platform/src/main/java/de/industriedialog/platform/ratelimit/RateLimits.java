@@ -16,7 +16,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -99,20 +98,30 @@ public class RateLimits {
 	 */
 	boolean addBelow(String id, long limit, Instant expiresAt) {
 		sweepNowAndThen();
-		try {
-			// A counter at the limit does not match; the upsert then tries to insert its
-			// id
-			// again, which the store refuses as a duplicate key.
-			return collection().findOneAndUpdate(Filters.and(Filters.eq("_id", id), Filters.lt("count", limit)),
-					Updates.combine(Updates.inc("count", 1), Updates.setOnInsert("expiresAt", Date.from(expiresAt))),
-					new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)) != null;
-		}
-		catch (MongoCommandException ex) {
-			if (ErrorCategory.fromErrorCode(ex.getErrorCode()) == ErrorCategory.DUPLICATE_KEY) {
+		// Without an upsert: a refused attempt then causes no duplicate-key error, which
+		// stores log loudly, only a missing counter an insert.
+		for (int attempt = 0; attempt < 3; attempt++) {
+			if (collection()
+				.updateOne(Filters.and(Filters.eq("_id", id), Filters.lt("count", limit)), Updates.inc("count", 1))
+				.getMatchedCount() == 1) {
+				return true;
+			}
+			if (collection().find(Filters.eq("_id", id)).first() != null) {
 				return false;
 			}
-			throw ex;
+			try {
+				collection()
+					.insertOne(new Document("_id", id).append("count", 1L).append("expiresAt", Date.from(expiresAt)));
+				return true;
+			}
+			catch (MongoWriteException ex) {
+				if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+					throw ex;
+				}
+				// Another replica created it meanwhile: count on it.
+			}
 		}
+		return false;
 	}
 
 	long count(String id) {
