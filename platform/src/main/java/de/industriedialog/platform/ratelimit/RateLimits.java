@@ -106,8 +106,14 @@ public class RateLimits {
 				.getMatchedCount() == 1) {
 				return true;
 			}
-			if (collection().find(Filters.eq("_id", id)).first() != null) {
+			Document found = collection().find(Filters.eq("_id", id)).first();
+			if (found != null && found.get("count", Number.class).longValue() >= limit) {
 				return false;
+			}
+			if (found != null) {
+				// Created by a concurrent first attempt after the update missed it: count
+				// on it.
+				continue;
 			}
 			try {
 				collection()

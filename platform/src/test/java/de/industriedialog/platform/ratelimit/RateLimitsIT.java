@@ -80,6 +80,31 @@ class RateLimitsIT {
 	}
 
 	@Test
+	void shouldRefuseNoneOfManyConcurrentFirstAttemptsBelowTheLimit() throws Exception {
+		// The counter does not exist yet: every attempt races to create it.
+		RateLimit one = this.replica1.limit("first-burst", 1000, Duration.ofHours(1));
+		RateLimit two = this.replica2.limit("first-burst", 1000, Duration.ofHours(1));
+		for (int round = 0; round < 5; round++) {
+			String key = "198.51.100." + round;
+			ExecutorService pool = Executors.newFixedThreadPool(16);
+			java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+			List<Future<Boolean>> tries = new ArrayList<>();
+			for (int i = 0; i < 40; i++) {
+				RateLimit limit = (i % 2 == 0) ? one : two;
+				tries.add(pool.submit(() -> {
+					start.await();
+					return limit.tryAcquire(key).allowed();
+				}));
+			}
+			start.countDown();
+			for (Future<Boolean> attempt : tries) {
+				assertThat(attempt.get()).isTrue();
+			}
+			pool.shutdown();
+		}
+	}
+
+	@Test
 	void shouldSlideSoThatABurstAcrossAWindowBoundaryGetsNoDoubleAllowance() {
 		RateLimit limit = this.replica1.limit("slide", 10, Duration.ofMinutes(1));
 		this.clock.set(Instant.parse("2026-12-03T10:00:50Z"));
