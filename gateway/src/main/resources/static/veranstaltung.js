@@ -96,13 +96,16 @@ form.addEventListener('submit', async (submitEvent) => {
 	});
 	button.disabled = false;
 	button.textContent = 'Verbindlich anmelden';
-	if (result.status === 201 && result.body.token) {
-		sessionStorage.setItem('anmeldung-meldung', result.body.message || '');
-		window.location.assign(`/anmeldung.html?token=${encodeURIComponent(result.body.token)}`);
+	// The answer is the same whether the address was new or registered already (it must
+	// not tell anyone which): status and personal link come by mail only.
+	if (result.ok) {
+		form.reset();
+		melde(meldung, (result.body && result.body.message) || 'Danke! Wir schicken dir gleich eine E-Mail.', 'erfolg');
+		meldung.focus();
 		return;
 	}
-	if (result.ok) {
-		melde(meldung, result.body.message || 'Du bist schon angemeldet.', 'erfolg');
+	if (result.status === 429) {
+		melde(meldung, detailText(result), 'problem');
 		meldung.focus();
 		return;
 	}

@@ -83,6 +83,19 @@ class MailComposer {
 				model, false);
 	}
 
+	/**
+	 * To someone whose address was registered once more for an event it is registered
+	 * for: the answer to that request did not say so, the mail does, with the link.
+	 */
+	ParticipantMail alreadyRegistered(Registration registration, DialogueEvent event) {
+		Map<String, Object> model = new HashMap<>();
+		model.put("status", registration.status().germanName());
+		return compose(MailType.ALREADY_REGISTERED, registration, event, "Du bist bereits angemeldet: " + event.title(),
+				"Du erhältst diese E-Mail, weil mit dieser Adresse noch einmal eine Anmeldung für „" + event.title()
+						+ "“ abgeschickt wurde. Wir schreiben dir dazu höchstens einmal am Tag.",
+				model, false);
+	}
+
 	ParticipantMail reminder(Registration registration, DialogueEvent event) {
 		return compose(MailType.REMINDER, registration, event,
 				"Erinnerung: " + event.title() + " am " + GermanDates.day(event.start()), registered(event),

@@ -7,7 +7,7 @@ package de.industriedialog.events.notification;
 enum MailType {
 
 	CONFIRMATION("confirmation"), WAITLIST("waitlist"), PROMOTION("promotion"), CANCELLATION("cancellation"),
-	FEEDBACK_INVITATION("feedback-invitation"), REMINDER("reminder");
+	FEEDBACK_INVITATION("feedback-invitation"), REMINDER("reminder"), ALREADY_REGISTERED("already-registered");
 
 	private final String tag;
 

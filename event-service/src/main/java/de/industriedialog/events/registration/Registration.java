@@ -16,7 +16,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * <p>
  * {@code addressKey} (event id and lower-case address) is unique
  * ({@link RegistrationStore}), so the same address cannot take a second seat, not even
- * with two requests at the same moment.
+ * with two requests at the same moment. Cancelling replaces it, in the same write, with
+ * {@link #releasedAddressKey()}: the address may then register again, as a new
+ * registration with a new id, while the cancelled one stays as it was.
  */
 @Document(Registration.COLLECTION)
 public class Registration {
@@ -150,6 +152,14 @@ public class Registration {
 
 	static String addressKey(String eventId, String emailKey) {
 		return eventId + "|" + emailKey;
+	}
+
+	/**
+	 * The key of this registration once cancelled: still unique (it names the id), but no
+	 * longer the one a new registration of the address takes.
+	 */
+	String releasedAddressKey() {
+		return this.addressKey + "|cancelled:" + this.id;
 	}
 
 	public String id() {

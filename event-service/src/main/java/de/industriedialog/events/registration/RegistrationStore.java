@@ -35,7 +35,9 @@ public class RegistrationStore {
 		this.mongo = mongo;
 		this.relay = relay;
 		// Created here rather than by annotation: Spring Data creates no indexes unless
-		// told to, and this one carries a rule (one registration per address and event).
+		// told to, and this one carries a rule (one active registration per address and
+		// event; a cancellation moves its key aside, see
+		// Registration#releasedAddressKey).
 		mongo.indexOps(Registration.class)
 			.createIndex(
 					new Index().on("addressKey", Sort.Direction.ASC).unique().named("one_registration_per_address"));
@@ -55,10 +57,27 @@ public class RegistrationStore {
 		return Optional.ofNullable(this.mongo.findById(id, Registration.class));
 	}
 
+	/**
+	 * The active (confirmed or waitlisted) registration of an address for an event. A
+	 * cancellation releases the address key in the same write; a registration cancelled
+	 * before that rule still holds it, and has it released here, so that the address can
+	 * register again.
+	 */
 	Optional<Registration> findByEmail(String eventId, String emailKey) {
-		return Optional.ofNullable(this.mongo.findOne(
-				Query.query(Criteria.where("addressKey").is(Registration.addressKey(eventId, emailKey))),
-				Registration.class));
+		String key = Registration.addressKey(eventId, emailKey);
+		Registration found = this.mongo.findOne(Query.query(Criteria.where("addressKey").is(key)), Registration.class);
+		if (found != null && found.status() == RegistrationStatus.CANCELLED) {
+			this.mongo.updateFirst(
+					Query.query(Criteria.where("_id")
+						.is(found.id())
+						.and("addressKey")
+						.is(key)
+						.and("status")
+						.is(RegistrationStatus.CANCELLED)),
+					new Update().set("addressKey", found.releasedAddressKey()), Registration.class);
+			return Optional.empty();
+		}
+		return Optional.ofNullable(found);
 	}
 
 	/** All registrations of an event in the order they came in. */

@@ -20,6 +20,7 @@ import de.industriedialog.platform.web.InvalidInputException;
 import de.industriedialog.platform.web.NotFoundException;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
@@ -56,9 +57,16 @@ public class Registrations {
 
 	private final InitiativeReplication initiatives;
 
+	private final RegistrationLimits limits;
+
+	private final ApplicationEventPublisher publisher;
+
 	Registrations(DialogueEvents events, RegistrationStore store, SeatLedger ledger, RegistrationMessages messages,
-			RegistrationTokens tokens, Clock clock, MeterRegistry meterRegistry, InitiativeReplication initiatives) {
+			RegistrationTokens tokens, Clock clock, MeterRegistry meterRegistry, InitiativeReplication initiatives,
+			RegistrationLimits limits, ApplicationEventPublisher publisher) {
 		this.initiatives = initiatives;
+		this.limits = limits;
+		this.publisher = publisher;
 		this.events = events;
 		this.store = store;
 		this.ledger = ledger;
@@ -69,10 +77,15 @@ public class Registrations {
 	}
 
 	/**
-	 * Registers a person: a seat if one is free, else a place on the waitlist. The same
-	 * address registering again gets its existing registration back.
+	 * Registers a person: a seat if one is free, else a place on the waitlist. An address
+	 * that is already registered (confirmed or waiting) keeps its registration and is
+	 * told so by mail ({@link AlreadyRegisteredAttempt}); the caller answers both alike,
+	 * so that the answer does not tell whether an address is registered. An address whose
+	 * registration was cancelled registers anew.
+	 * @param clientAddress where the request came from, for the rate limits
+	 * @throws RegistrationLimitedException if a rate limit is reached
 	 */
-	public Registered register(String eventId, ParticipantForm form) {
+	public Registered register(String eventId, ParticipantForm form, String clientAddress) {
 		var problems = form.problems();
 		if (problems.isEmpty() && form.representedInitiativeId() != null
 				&& this.initiatives.find(form.representedInitiativeId()).isEmpty()) {
@@ -85,32 +98,51 @@ public class Registrations {
 			.orElseThrow(() -> new NotFoundException("Diese Veranstaltung gibt es nicht."));
 		Instant now = this.clock.instant();
 		requireRegistrationOpen(event, now);
-		Optional<Registration> existing = this.store.findByEmail(eventId, form.emailKey());
-		if (existing.isPresent()) {
-			return new Registered(existing.get(), false);
-		}
-		String id = UUID.randomUUID().toString();
-		long waitlistPosition = this.ledger.claimSeatOrWaitlistPosition(eventId, event.capacity());
-		boolean seat = waitlistPosition == 0;
-		Registration registration = seat ? Registration.confirmed(id, eventId, event.initiativeId(), form, now)
-				: Registration.waitlisted(id, eventId, event.initiativeId(), form, waitlistPosition, now);
-		registration
-			.raise(seat ? this.messages.confirmed(registration, now) : this.messages.waitlisted(registration, now));
-		try {
-			Registration stored = this.store.insert(registration);
-			this.meterRegistry.counter("registrations", "outcome", stored.status().name().toLowerCase()).increment();
-			return new Registered(stored, true);
-		}
-		catch (DuplicateKeyException ex) {
-			// The same address in two requests at the same moment: the other one won.
-			if (seat) {
-				this.ledger.releaseSeat(eventId);
-				// The winner may have been put on the waitlist while this request held
-				// the seat it gives back now: hand the seat on.
-				promoteWaiting(eventId);
+		// Before the address is looked up: an existing address counts like a new one.
+		this.limits.acquire(eventId, event.capacity(), clientAddress);
+		for (int attempt = 1;; attempt++) {
+			Optional<Registration> existing = this.store.findByEmail(eventId, form.emailKey());
+			if (existing.isPresent()) {
+				return alreadyRegistered(existing.get(), now);
 			}
-			return new Registered(this.store.findByEmail(eventId, form.emailKey()).orElseThrow(() -> ex), false);
+			String id = UUID.randomUUID().toString();
+			long waitlistPosition = this.ledger.claimSeatOrWaitlistPosition(eventId, event.capacity());
+			boolean seat = waitlistPosition == 0;
+			Registration registration = seat ? Registration.confirmed(id, eventId, event.initiativeId(), form, now)
+					: Registration.waitlisted(id, eventId, event.initiativeId(), form, waitlistPosition, now);
+			registration
+				.raise(seat ? this.messages.confirmed(registration, now) : this.messages.waitlisted(registration, now));
+			try {
+				Registration stored = this.store.insert(registration);
+				this.meterRegistry.counter("registrations", "outcome", stored.status().name().toLowerCase())
+					.increment();
+				return new Registered(stored, true);
+			}
+			catch (DuplicateKeyException ex) {
+				// The same address in two requests at the same moment: the other one won.
+				if (seat) {
+					this.ledger.releaseSeat(eventId);
+					// The winner may have been put on the waitlist while this request
+					// held
+					// the seat it gives back now: hand the seat on.
+					promoteWaiting(eventId);
+				}
+				// Looked up again: the winner, or nobody if it was cancelled in between
+				// (then this request registers after all).
+				if (attempt == 3) {
+					throw new ConflictException(
+							"Die Anmeldung wird gerade geändert. Bitte versuche es gleich noch einmal.");
+				}
+			}
 		}
+	}
+
+	private Registered alreadyRegistered(Registration registration, Instant now) {
+		this.meterRegistry.counter("registrations", "outcome", "already_registered").increment();
+		// Synchronous: the mail is queued before the answer goes out, and a store that
+		// is away fails this request as it would fail a new registration.
+		this.publisher.publishEvent(new AlreadyRegisteredAttempt(registration, now));
+		return new Registered(registration, false);
 	}
 
 	public Registration byToken(String token) {
@@ -158,8 +190,11 @@ public class Registrations {
 				throw new ConflictException("Die Veranstaltung hat schon begonnen oder stattgefunden; eine Stornierung "
 						+ "ist nicht mehr möglich.");
 			}
+			// The address key is released in the same write: the address may register
+			// again, and while this write has not happened it may not.
 			Update update = RegistrationStore.set("status", RegistrationStatus.CANCELLED)
-				.set("cancelledAt", java.util.Date.from(now));
+				.set("cancelledAt", java.util.Date.from(now))
+				.set("addressKey", registration.releasedAddressKey());
 			Optional<Registration> cancelled = this.store.change(registration, update,
 					this.messages.cancelled(registration, registration.version() + 1, by, now));
 			if (cancelled.isPresent()) {

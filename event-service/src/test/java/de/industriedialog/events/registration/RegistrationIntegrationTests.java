@@ -47,7 +47,12 @@ import static org.awaitility.Awaitility.await;
  * {@code dialog.registrations.v1}. Subclasses choose the infrastructure.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "industriedialog.security.jwt-secret=" + TestTokens.SECRET)
+		properties = { "industriedialog.security.jwt-secret=" + TestTokens.SECRET,
+				// Every request comes from 127.0.0.1; the limits have tests of their own
+				// (RegistrationRateLimitEmbeddedIT) and count here without refusing.
+				"industriedialog.registration.rate-limit.per-address.max=100000",
+				"industriedialog.registration.rate-limit.per-address-and-event.max=100000",
+				"industriedialog.registration.rate-limit.per-event.minimum=100000" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RegistrationIntegrationTests {
 
@@ -110,7 +115,6 @@ abstract class RegistrationIntegrationTests {
 		JsonNode fourth = registered(event, "david");
 		assertThat(List.of(first, second, third, fourth)).extracting((r) -> r.get("status").asString())
 			.containsExactly("CONFIRMED", "CONFIRMED", "WAITLISTED", "WAITLISTED");
-		assertThat(first.get("link").asString()).endsWith("/anmeldung.html?token=" + first.get("token").asString());
 
 		JsonNode page = this.http.body(this.http.get("/api/registrations/" + fourth.get("token").asString()));
 		assertThat(page.get("status").asString()).isEqualTo("WAITLISTED");
@@ -134,20 +138,91 @@ abstract class RegistrationIntegrationTests {
 	}
 
 	@Test
-	void shouldGiveTheSameAddressItsExistingRegistrationInsteadOfASecondSeat() {
+	void shouldAnswerAnAlreadyRegisteredAddressExactlyLikeANewOneAndTellTheOwnerByMail() {
 		String event = openEvent(5);
-		JsonNode first = registered(event, "emil");
+		HttpResponse<String> fresh = this.http.post("/api/events/" + event + "/registrations", null,
+				form("emil@example.org", "Emil"));
+		String id = stored(event, "emil@example.org").getString("_id");
 		HttpResponse<String> again = this.http.post("/api/events/" + event + "/registrations", null,
 				form("EMIL@example.org", "Emil Zwei"));
-		assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
-		JsonNode answer = this.http.body(again);
-		assertThat(answer.get("created").asBoolean()).isFalse();
-		assertThat(answer.get("status").asString()).isEqualTo("CONFIRMED");
-		// Only the mailbox owner gets the link.
-		assertThat(answer.get("token").isNull()).isTrue();
-		assertThat(answer.get("message").asString()).contains("schon angemeldet");
-		assertThat(first.get("created").asBoolean()).isTrue();
+		HttpResponse<String> third = this.http.post("/api/events/" + event + "/registrations", null,
+				form("emil@example.org", "Emil Drei"));
+
+		// Nothing in the answer tells the two apart: status, type, body.
+		assertThat(again.statusCode()).isEqualTo(fresh.statusCode()).isEqualTo(202);
+		assertThat(again.headers().firstValue("Content-Type")).isEqualTo(fresh.headers().firstValue("Content-Type"));
+		assertThat(again.body()).isEqualTo(fresh.body()).isEqualTo(third.body());
+		assertThat(this.http.body(fresh).propertyNames()).containsExactly("message");
+		assertThat(fresh.body()).doesNotContain(id).doesNotContain("CONFIRMED").contains("E-Mail");
 		assertThat(countRegistrations(event)).isEqualTo(1);
+		assertThat(stored(event, "emil@example.org").getString("name")).isEqualTo("Emil");
+
+		// The owner of the address learns it by mail, with the link, once a day however
+		// often the form is sent.
+		List<Document> mails = this.mongo.find(Query.query(Criteria.where("reference").is(id)), Document.class,
+				"mail_queue");
+		assertThat(mails).filteredOn((m) -> "already-registered".equals(m.getString("type")))
+			.singleElement()
+			.satisfies((mail) -> {
+				assertThat(mail.getString("_id")).startsWith(id + ":already-registered:");
+				assertThat(mail.getString("subject")).startsWith("Du bist bereits angemeldet: ");
+				assertThat(mail.getString("text")).contains("bereits angemeldet (bestätigt)")
+					.contains("/anmeldung.html?token=" + this.tokens.personalToken(id));
+				assertThat(mail.get("to").toString()).contains("emil@example.org");
+			});
+	}
+
+	@Test
+	void shouldLetACancelledAddressRegisterAgainAsANewRegistrationWithOneSeat() {
+		String event = openEvent(2);
+		JsonNode first = registered(event, "wieder");
+		JsonNode other = registered(event, "andere");
+		assertThat(this.http.post("/api/registrations/" + first.get("token").asString() + "/cancel", null).statusCode())
+			.isEqualTo(200);
+		JsonNode second = registered(event, "wieder");
+		assertThat(idOf(second)).isNotEqualTo(idOf(first));
+		assertThat(second.get("status").asString()).isEqualTo("CONFIRMED");
+		assertThat(status(first)).isEqualTo("CANCELLED");
+		assertThat(status(other)).isEqualTo("CONFIRMED");
+		// One seat for the person, not two and not none: the event is full now.
+		assertThat(this.http.body(this.http.get("/api/events/" + event + "/availability")).get("confirmed").asInt())
+			.isEqualTo(2);
+		assertThat(registered(event, "dritte").get("status").asString()).isEqualTo("WAITLISTED");
+		// Registering the active address again changes nothing.
+		this.http.post("/api/events/" + event + "/registrations", null, form("wieder@example.org", "Nochmal"));
+		assertThat(countRegistrations(event)).isEqualTo(4);
+
+		// A new registration fact with its own id and version 1, after the cancelled one.
+		List<ConsumerRecord<String, String>> records = recordsOf(event, 5);
+		assertValidAgainstTheContract(records);
+		assertThat(typesOf(records, idOf(first))).containsExactly("RegistrationConfirmed", "RegistrationCancelled");
+		assertThat(typesOf(records, idOf(second))).containsExactly("RegistrationConfirmed");
+		assertThat(payloadOf(records, idOf(second), "RegistrationConfirmed").get("version").asLong()).isEqualTo(1);
+
+		// Cancelled again and back once more: each time one seat.
+		assertThat(
+				this.http.post("/api/registrations/" + second.get("token").asString() + "/cancel", null).statusCode())
+			.isEqualTo(200);
+		JsonNode third = registered(event, "wieder");
+		assertThat(third.get("status").asString()).as("dritte moved up, the seat is taken").isEqualTo("WAITLISTED");
+		assertThat(this.http.body(this.http.get("/api/events/" + event + "/availability")).get("confirmed").asInt())
+			.isEqualTo(2);
+	}
+
+	@Test
+	void shouldReleaseTheAddressOfARegistrationCancelledBeforeCancellingReleasedIt() {
+		String event = openEvent(3);
+		JsonNode old = registered(event, "alt");
+		assertThat(this.http.post("/api/registrations/" + old.get("token").asString() + "/cancel", null).statusCode())
+			.isEqualTo(200);
+		// As stored before this rule: cancelled, but still holding the address key.
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(idOf(old))),
+				new org.springframework.data.mongodb.core.query.Update().set("addressKey", event + "|alt@example.org"),
+				"registrations");
+		JsonNode again = registered(event, "alt");
+		assertThat(idOf(again)).isNotEqualTo(idOf(old));
+		assertThat(again.get("status").asString()).isEqualTo("CONFIRMED");
+		assertThat(status(old)).isEqualTo("CANCELLED");
 	}
 
 	@Test
@@ -162,10 +237,7 @@ abstract class RegistrationIntegrationTests {
 					form(email, "Person " + email)));
 		}
 		List<HttpResponse<String>> responses = allAtOnce(calls);
-		assertThat(responses).allSatisfy((r) -> assertThat(r.statusCode()).as(r.body()).isEqualTo(201));
-		List<String> statuses = responses.stream().map((r) -> this.http.body(r).get("status").asString()).toList();
-		assertThat(statuses).filteredOn("CONFIRMED"::equals).hasSize(seats);
-		assertThat(statuses).filteredOn("WAITLISTED"::equals).hasSize(requests - seats);
+		assertThat(responses).allSatisfy((r) -> assertThat(r.statusCode()).as(r.body()).isEqualTo(202));
 
 		List<Document> stored = this.mongo.find(Query.query(Criteria.where("eventId").is(event)), Document.class,
 				"registrations");
@@ -197,9 +269,14 @@ abstract class RegistrationIntegrationTests {
 					form("same@example.org", "Sam")));
 		}
 		List<HttpResponse<String>> responses = allAtOnce(calls);
-		assertThat(responses).filteredOn((r) -> r.statusCode() == 201).hasSize(1);
-		assertThat(responses).filteredOn((r) -> r.statusCode() == 200).hasSize(39);
+		assertThat(responses).allSatisfy((r) -> assertThat(r.statusCode()).as(r.body()).isEqualTo(202));
+		assertThat(responses).extracting(HttpResponse::body).containsOnly(responses.get(0).body());
 		assertThat(countRegistrations(event)).isEqualTo(1);
+		// The 39 others queue one mail between them (one a day).
+		assertThat(this.mongo.count(Query.query(Criteria.where("reference")
+			.is(stored(event, "same@example.org").getString("_id"))
+			.and("type")
+			.is("already-registered")), "mail_queue")).isEqualTo(1);
 		// Seats claimed by the losing requests were given back.
 		assertThat(this.http.body(this.http.get("/api/events/" + event + "/availability")).get("confirmed").asInt())
 			.isEqualTo(1);
@@ -332,8 +409,8 @@ abstract class RegistrationIntegrationTests {
 
 		// Markup is just text: stored and returned exactly as typed.
 		String script = "<script>alert('x')</script> Müller";
-		JsonNode created = this.http
-			.body(this.http.post("/api/events/" + event + "/registrations", null, form("markup@example.org", script)));
+		this.http.post("/api/events/" + event + "/registrations", null, form("markup@example.org", script));
+		JsonNode created = receipt(event, "markup@example.org");
 		assertThat(this.http.body(this.http.get("/api/registrations/" + created.get("token").asString()))
 			.get("name")
 			.asString()).isEqualTo(script);
@@ -490,8 +567,27 @@ abstract class RegistrationIntegrationTests {
 		Map<String, Object> form = form(who + "@example.org", "Teilnehmerin " + who);
 		form.put("participantGroup", group);
 		HttpResponse<String> response = this.http.post("/api/events/" + event + "/registrations", null, form);
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-		return this.http.body(response);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+		return receipt(event, who + "@example.org");
+	}
+
+	/**
+	 * The active registration of the address as the owner learns it by mail: id, status,
+	 * the personal token and link (the answer to the request carries none of them).
+	 */
+	private JsonNode receipt(String event, String email) {
+		Document stored = stored(event, email);
+		String token = this.tokens.personalToken(stored.getString("_id"));
+		return this.json.createObjectNode()
+			.put("id", stored.getString("_id"))
+			.put("status", stored.getString("status"))
+			.put("token", token)
+			.put("link", "http://localhost:8080/anmeldung.html?token=" + token);
+	}
+
+	private Document stored(String event, String email) {
+		return this.mongo.findOne(Query.query(Criteria.where("addressKey").is(event + "|" + email)), Document.class,
+				"registrations");
 	}
 
 	private Map<String, Object> form(String email, String name) {

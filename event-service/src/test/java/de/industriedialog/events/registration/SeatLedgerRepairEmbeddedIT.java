@@ -169,7 +169,7 @@ class SeatLedgerRepairEmbeddedIT {
 
 	private static Void register(Registrations registrations, String event, int n) {
 		registrations.register(event, new ParticipantForm("Person " + n, "rush-" + n + "@example.org", null,
-				ParticipantGroup.PUPIL, true, "teilnahme-2026-11"));
+				ParticipantGroup.PUPIL, true, "teilnahme-2026-11"), "2001:db8::" + Integer.toHexString(n));
 		return null;
 	}
 
@@ -179,7 +179,9 @@ class SeatLedgerRepairEmbeddedIT {
 				"--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
 				"--industriedialog.security.jwt-secret=" + TestTokens.SECRET,
 				"--industriedialog.registration.seat-repair.settle=2s",
-				"--industriedialog.registration.seat-repair.rounds=2", "--industriedialog.mail.reminder.enabled=false");
+				"--industriedialog.registration.seat-repair.rounds=2", "--industriedialog.mail.reminder.enabled=false",
+				// a rush into one event on purpose
+				"--industriedialog.registration.rate-limit.enabled=false");
 	}
 
 	private String openEvent(ConfigurableApplicationContext a) {

@@ -10,12 +10,14 @@ import de.industriedialog.events.registration.Registration;
 import de.industriedialog.events.registration.RegistrationStatus;
 import de.industriedialog.events.registration.RegistrationTokens;
 import de.industriedialog.events.registration.Registrations;
+import de.industriedialog.platform.web.ClientAddress;
 import de.industriedialog.platform.web.NotFoundException;
 import de.industriedialog.platform.web.QrCodeSvg;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -55,27 +57,23 @@ class RegistrationController {
 
 	@PostMapping("/api/events/{eventId}/registrations")
 	@Operation(summary = "Register for an open event (public)",
-			description = "201 with the personal link for a new registration (CONFIRMED or WAITLISTED); 200 without "
-					+ "link if the address is already registered.")
+			description = "202 with a message for every accepted request, whether the address was new (a seat or a "
+					+ "place on the waitlist) or already registered (nothing changes, the person gets a mail "
+					+ "saying so, at most once a day): the answer must not tell anyone whether an address is "
+					+ "registered. The status and the personal link come by mail only. An address whose "
+					+ "registration was cancelled registers anew. Limited per client address, per address and "
+					+ "event, and per event (industriedialog.registration.rate-limit.*).")
+	@ApiResponse(responseCode = "202", description = "Accepted; the outcome and the personal link come by mail")
 	@ApiResponse(responseCode = "400", description = "Invalid input, German problem details with errors[]")
 	@ApiResponse(responseCode = "409", description = "Registration not open (planned, closed, cancelled, window)")
-	ResponseEntity<RegistrationReceipt> register(@PathVariable String eventId,
-			@RequestBody RegistrationRequest request) {
-		Registrations.Registered result = this.registrations.register(eventId, request.form());
-		Registration registration = result.registration();
-		if (!result.created()) {
-			return ResponseEntity.ok(new RegistrationReceipt(false, registration.status(), null, null,
-					"Mit dieser E-Mail-Adresse bist du für diese Veranstaltung schon angemeldet ("
-							+ registration.status().germanName()
-							+ "). Deinen persönlichen Link findest du in der Bestätigungs-E-Mail."));
-		}
-		String token = this.tokens.personalToken(registration.id());
-		String message = (registration.status() == RegistrationStatus.CONFIRMED)
-				? "Du bist angemeldet. Wir haben dir eine Bestätigung per E-Mail geschickt."
-				: "Alle Plätze sind vergeben: Du stehst auf der Warteliste und bekommst eine E-Mail, sobald ein Platz "
-						+ "für dich frei wird.";
-		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(new RegistrationReceipt(true, registration.status(), token, link(token), message));
+	@ApiResponse(responseCode = "429",
+			description = "Too many registrations from this address or for this event; German problem details and "
+					+ "Retry-After in seconds")
+	ResponseEntity<RegistrationReceipt> register(@PathVariable String eventId, @RequestBody RegistrationRequest request,
+			HttpServletRequest http) {
+		this.registrations.register(eventId, request.form(), ClientAddress.of(http));
+		// The same answer whatever happened: see the description above.
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(RegistrationReceipt.ACCEPTED);
 	}
 
 	@GetMapping("/api/registrations/{token}")
@@ -138,10 +136,17 @@ class RegistrationController {
 	}
 
 	/**
-	 * @param created {@code false} if the address was already registered (then without
-	 * token and link, which only the mailbox owner may have)
+	 * The answer to every accepted registration: nothing in it may depend on whether the
+	 * address was registered before, so neither the status nor the link (only the mailbox
+	 * owner may have it).
 	 */
-	record RegistrationReceipt(boolean created, RegistrationStatus status, String token, String link, String message) {
+	record RegistrationReceipt(String message) {
+
+		static final RegistrationReceipt ACCEPTED = new RegistrationReceipt(
+				"Danke für deine Anmeldung! Wir schicken dir gleich eine E-Mail: Darin steht, ob du einen Platz hast "
+						+ "oder auf der Warteliste stehst, und der Link zu deiner persönlichen Anmeldeseite. "
+						+ "Falls keine E-Mail ankommt, schau bitte auch im Spam-Ordner nach.");
+
 	}
 
 	record Availability(int capacity, int confirmed, int seatsLeft, boolean registrationOpen) {
