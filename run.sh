@@ -24,6 +24,8 @@ Options:
   --port-offset=N     add N to every port (8080 -> 8080+N, 9092 -> 9092+N, ...)
   --no-services       start only Kafka, MongoDB and the mail catcher
   --timeout=SECONDS   how long to wait for the services to become healthy (default 180)
+  --replicas=N        run N instances of every service (1 to 3; replica n on the port
+                      + 100 * (n - 1)); the gateways balance over the instances
   --fault-proxies     put TCP proxies in front of the store, Kafka and SMTP that can be
                       made to fail: curl -X POST 'http://127.0.0.1:8090/faults/kafka?seconds=45'
                       (store, kafka or smtp; &mode=slow hangs instead of refusing)

@@ -46,6 +46,14 @@ final class ClassDataSharing {
 
 	/** What goes after the JVM options on the command line to run the service jar. */
 	Launch launch(String service, Path jar) {
+		return launch(service, jar, true);
+	}
+
+	/**
+	 * @param record whether this run may record the archive when there is none yet (one
+	 * instance per service only: two would write the same file)
+	 */
+	Launch launch(String service, Path jar, boolean record) {
 		if (!this.enabled) {
 			return new Launch(List.of("-jar", jar.toString()), null);
 		}
@@ -72,6 +80,9 @@ final class ClassDataSharing {
 			if (Files.isRegularFile(archive) && Files.size(archive) > 0) {
 				return new Launch(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-jar", app.toString()),
 						null);
+			}
+			if (!record) {
+				return new Launch(List.of("-jar", app.toString()), null);
 			}
 			Path recording = recording(archive);
 			Files.deleteIfExists(recording);

@@ -62,6 +62,8 @@ public final class LocalStack {
 			  --timeout=SECONDS   how long to wait for the services to become healthy (default 180)
 			  --no-demo-data      do not load the demo data (the model-region events of 2017 with
 			                      participants and questionnaires) on the first start
+			  --replicas=N        run N instances of every service (1 to 3; replica n on the port
+			                      + 100 * (n - 1)); the gateways balance over the instances
 			  --fault-proxies     put TCP proxies in front of the store, Kafka and SMTP that can be
 			                      made to fail, to try how the services cope:
 			                        curl -X POST 'http://127.0.0.1:8090/faults/kafka?seconds=45'
@@ -88,9 +90,30 @@ public final class LocalStack {
 	static final String DEFAULT_SERVICE_JAVA_OPTS = "-XX:+UseSerialGC -Xss512k -Xms64m -Xmx256m "
 			+ "-XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1";
 
-	/** A service of the system: folder and jar name, port before the offset, database. */
-	record Service(String name, int basePort, String database) {
+	/**
+	 * One instance of a service of the system: folder and jar name, port before the
+	 * offset, database, replica number (1, 2, ...; with --replicas every service runs
+	 * that many times, replica n on the port + 100 * (n - 1)).
+	 */
+	record Service(String name, int basePort, String database, int replica) {
+
+		Service(String name, int basePort, String database) {
+			this(name, basePort, database, 1);
+		}
+
+		/** The name with the replica: "event-service", "event-service-2". */
+		String id() {
+			return (this.replica == 1) ? this.name : this.name + "-" + this.replica;
+		}
+
+		Service replica(int number) {
+			return new Service(this.name, this.basePort + REPLICA_PORT_SHIFT * (number - 1), this.database, number);
+		}
+
 	}
+
+	/** Where replica n of a service listens: its port plus this times (n - 1). */
+	static final int REPLICA_PORT_SHIFT = 100;
 
 	/** Where a fault proxy listens: the real server's port plus this. */
 	static final int PROXY_PORT_SHIFT = 100;
@@ -104,6 +127,9 @@ public final class LocalStack {
 			new Service("newsletter-service", 8084, "newsletter_service"), new Service("gateway", 8080, "gateway"));
 
 	private final Options options;
+
+	/** Every service instance to run: SERVICES, once per replica. */
+	private final List<Service> instances;
 
 	private final Path repo;
 
@@ -159,6 +185,13 @@ public final class LocalStack {
 		this.logDir = this.dataDir.resolve("logs");
 		this.pidsFile = new PidsFile(this.dataDir.resolve("pids"));
 		this.classDataSharing = new ClassDataSharing(this.dataDir.resolve("cds"), serviceJavaOptions());
+		List<Service> all = new ArrayList<>();
+		for (int replica = 1; replica <= options.replicas; replica++) {
+			for (Service service : SERVICES) {
+				all.add(service.replica(replica));
+			}
+		}
+		this.instances = List.copyOf(all);
 	}
 
 	public static void main(String[] args) {
@@ -252,7 +285,7 @@ public final class LocalStack {
 		}
 
 		if (!this.options.noServices) {
-			for (Service service : SERVICES) {
+			for (Service service : this.instances) {
 				startService(service, null);
 			}
 			awaitHealthy();
@@ -359,8 +392,8 @@ public final class LocalStack {
 			ports.put(FAULT_CONTROL_PORT + off, "fault control");
 		}
 		if (!this.options.noServices) {
-			for (Service service : SERVICES) {
-				ports.put(service.basePort() + off, service.name());
+			for (Service service : this.instances) {
+				ports.put(service.basePort() + off, service.id());
 			}
 		}
 		List<String> busy = new ArrayList<>();
@@ -423,11 +456,13 @@ public final class LocalStack {
 		List<String> command = new ArrayList<>();
 		command.add(javaCommand());
 		command.addAll(serviceJavaOptions());
-		ClassDataSharing.Launch launch = this.classDataSharing.launch(service.name(), jar(service));
+		// One class-data archive per service; only the first replica records it.
+		ClassDataSharing.Launch launch = this.classDataSharing.launch(service.name(), jar(service),
+				service.replica() == 1);
 		command.addAll(launch.arguments());
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.repo.toFile())
 			.redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(service.name()).toFile()));
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(service.id()).toFile()));
 		Map<String, String> env = builder.environment();
 		env.put("SERVER_PORT", String.valueOf(port(service)));
 		env.put("MONGODB_URI", this.endpoints.mongoUri() + "/" + service.database());
@@ -436,6 +471,8 @@ public final class LocalStack {
 		env.put("SMTP_PORT", String.valueOf(this.endpoints.smtpPort()));
 		env.put("MAIL_WEB_URL", "http://localhost:" + this.endpoints.mailHttpPort());
 		env.put("SPRING_PROFILES_ACTIVE", "local");
+		// Names the replica: the KPI views consume in a group per instance (ADR 0012).
+		env.put("INSTANCE_ID", String.valueOf(service.replica()));
 		env.put("LAUNCHER_PID", String.valueOf(ProcessHandle.current().pid()));
 		env.put("JWT_SECRET", secrets().jwtSecret());
 		env.put("STAFF_EMAIL", secrets().staffEmail());
@@ -451,10 +488,20 @@ public final class LocalStack {
 			// subscribe 24 addresses), so the per-address limit would count them all as
 			// one client.
 			env.put("NEWSLETTER_SUBSCRIPTIONS_PER_HOUR", "1000");
+			if (this.options.replicas > 1) {
+				// Every replica of each service, for the gateway's load balancer: program
+				// arguments, as a list in the environment would replace, not extend.
+				for (Service backend : this.instances) {
+					if (!backend.name().equals("gateway")) {
+						command.add("--spring.cloud.discovery.client.simple.instances." + backend.name() + "["
+								+ (backend.replica() - 1) + "].uri=http://127.0.0.1:" + port(backend));
+					}
+				}
+			}
 		}
-		rotateIfLarge(logFile(service.name()));
+		rotateIfLarge(logFile(service.id()));
 		try {
-			Files.writeString(logFile(service.name()),
+			Files.writeString(logFile(service.id()),
 					"=== " + java.time.OffsetDateTime.now() + " started by local-stack"
 							+ ((restart != null) ? " (" + restart + ")" : "") + ": " + String.join(" ", command) + "\n",
 					StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
@@ -465,11 +512,11 @@ public final class LocalStack {
 				this.recordings.put(process, launch.recording());
 			}
 			this.pidsFile.write(this.processes);
-			this.log.info("Started {} (pid {}) on port {}{}", service.name(), process.pid(), port(service),
+			this.log.info("Started {} (pid {}) on port {}{}", service.id(), process.pid(), port(service),
 					(restart != null) ? " (" + restart + ")" : "");
 		}
 		catch (IOException ex) {
-			throw new StartupFailure("Cannot start " + service.name() + ": " + ex.getMessage());
+			throw new StartupFailure("Cannot start " + service.id() + ": " + ex.getMessage());
 		}
 	}
 
@@ -498,10 +545,10 @@ public final class LocalStack {
 				Service service = entry.getKey();
 				Process process = entry.getValue();
 				if (!process.isAlive()) {
-					fail(service, service.name() + " exited with code " + process.exitValue() + " while starting.");
+					fail(service, service.id() + " exited with code " + process.exitValue() + " while starting.");
 				}
 				if (healthy(http, service)) {
-					say("  " + service.name() + " is up on port " + port(service) + " after " + seconds(this.startNanos)
+					say("  " + service.id() + " is up on port " + port(service) + " after " + seconds(this.startNanos)
 							+ " s");
 					backoff(service).healthy(java.time.Instant.now());
 					iterator.remove();
@@ -513,10 +560,10 @@ public final class LocalStack {
 			if (System.nanoTime() > deadline) {
 				Service first = waiting.keySet().iterator().next();
 				fail(first, "Timed out after " + this.options.timeoutSeconds + " s waiting for "
-						+ waiting.keySet().stream().map(Service::name).toList() + " to become healthy.");
+						+ waiting.keySet().stream().map(Service::id).toList() + " to become healthy.");
 			}
 			if (System.nanoTime() > nextProgress) {
-				say("  waiting for " + String.join(", ", waiting.keySet().stream().map(Service::name).toList()) + " ("
+				say("  waiting for " + String.join(", ", waiting.keySet().stream().map(Service::id).toList()) + " ("
 						+ seconds(this.startNanos) + " s)");
 				nextProgress = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
 			}
@@ -547,7 +594,7 @@ public final class LocalStack {
 
 	private void fail(Service service, String message) {
 		StringBuilder text = new StringBuilder(message);
-		Path log = logFile(service.name());
+		Path log = logFile(service.id());
 		text.append("\nLast 30 lines of ").append(log).append(':');
 		for (String line : tail(log, 30)) {
 			text.append("\n  | ").append(line);
@@ -590,7 +637,7 @@ public final class LocalStack {
 
 	private void superviseOnce(HttpClient http) {
 		long now = System.nanoTime();
-		for (Service service : SERVICES) {
+		for (Service service : this.instances) {
 			Process process;
 			synchronized (this) {
 				if (this.stopping) {
@@ -609,8 +656,7 @@ public final class LocalStack {
 					String why = "restart #" + backoff.restarts() + " after exit code "
 							+ this.lastExitCode.get(service);
 					startService(service, why);
-					say(service.name() + ": " + why + ", started again (pid " + this.processes.get(service).pid()
-							+ ")");
+					say(service.id() + ": " + why + ", started again (pid " + this.processes.get(service).pid() + ")");
 					this.restarting.put(service, now);
 				}
 				continue;
@@ -623,7 +669,7 @@ public final class LocalStack {
 			if (restartedAt != null && healthy(http, service)) {
 				this.restarting.remove(service);
 				backoff(service).healthy(java.time.Instant.now());
-				say(service.name() + " is up again on port " + port(service) + " ("
+				say(service.id() + " is up again on port " + port(service) + " ("
 						+ String.format(Locale.ROOT, "%.1f", (System.nanoTime() - restartedAt) / 1e9)
 						+ " s after the restart)");
 			}
@@ -642,8 +688,8 @@ public final class LocalStack {
 		this.lastExitCode.put(service, code);
 		this.restarting.remove(service);
 		this.restartAt.put(service, System.nanoTime() + delay.toNanos());
-		say(service.name() + " stopped unexpectedly (exit code " + code + "); restart #" + backoff.restarts() + " in "
-				+ delay.toSeconds() + " s; see " + logFile(service.name()));
+		say(service.id() + " stopped unexpectedly (exit code " + code + "); restart #" + backoff.restarts() + " in "
+				+ delay.toSeconds() + " s; see " + logFile(service.id()));
 	}
 
 	private RestartBackoff backoff(Service service) {
@@ -658,8 +704,15 @@ public final class LocalStack {
 				.append(" s (--no-services: start the services yourself)\n");
 		}
 		else {
-			text.append("Industriedialog is ready in ").append(seconds(this.startNanos)).append(" s\n");
+			text.append("Industriedialog is ready in ").append(seconds(this.startNanos)).append(" s");
+			text.append(
+					(this.options.replicas > 1) ? " (" + this.options.replicas + " replicas of each service)\n" : "\n");
 			text.append(line("Gateway", "http://localhost:" + port("gateway")));
+			for (Service gateway : this.instances) {
+				if (gateway.name().equals("gateway") && gateway.replica() > 1) {
+					text.append(line("Gateway " + gateway.replica(), "http://localhost:" + port(gateway)));
+				}
+			}
 			text.append(line("KPI dashboard (staff)", "http://localhost:" + port("gateway") + "/kennzahlen.html"));
 		}
 		text.append(line("Mails", "http://localhost:" + mail.httpPort()));
@@ -667,9 +720,9 @@ public final class LocalStack {
 		text.append(line("Kafka", kafka.bootstrapServers()));
 		text.append(line("MongoDB", mongo.connectionString()));
 		if (!this.options.noServices) {
-			for (Service service : SERVICES) {
+			for (Service service : this.instances) {
 				if (!service.name().equals("gateway")) {
-					text.append(line(service.name(), "http://localhost:" + port(service)));
+					text.append(line(service.id(), "http://localhost:" + port(service)));
 				}
 			}
 		}
@@ -896,6 +949,8 @@ public final class LocalStack {
 
 		int timeoutSeconds = 180;
 
+		int replicas = 1;
+
 		static Options parse(String... args) {
 			Options options = new Options();
 			for (String arg : args) {
@@ -919,6 +974,12 @@ public final class LocalStack {
 				}
 				else if (arg.startsWith("--port-offset=")) {
 					options.portOffset = number(arg, "--port-offset=");
+				}
+				else if (arg.startsWith("--replicas=")) {
+					options.replicas = number(arg, "--replicas=");
+					if (options.replicas < 1 || options.replicas > 3) {
+						throw new IllegalArgumentException("--replicas must be 1, 2 or 3");
+					}
 				}
 				else if (arg.startsWith("--timeout=")) {
 					options.timeoutSeconds = number(arg, "--timeout=");

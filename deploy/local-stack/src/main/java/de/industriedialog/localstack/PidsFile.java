@@ -31,7 +31,7 @@ final class PidsFile {
 	void write(Map<LocalStack.Service, Process> processes) {
 		StringBuilder text = new StringBuilder();
 		text.append(line(LAUNCHER, ProcessHandle.current()));
-		processes.forEach((service, process) -> text.append(line(service.name(), process.toHandle())));
+		processes.forEach((service, process) -> text.append(line(service.id(), process.toHandle())));
 		try {
 			Files.createDirectories(this.file.getParent());
 			Path tmp = this.file.resolveSibling("pids.tmp");
