@@ -54,9 +54,13 @@ public class Accounts implements ReactiveUserDetailsService {
 	/** Creates an account unless one with this e-mail exists; returns the stored one. */
 	public Mono<Account> createIfAbsent(String email, String rawPassword, List<String> roles, String initiativeId) {
 		String id = normalize(email);
+		// Another gateway replica may insert it at the same moment (all create the first
+		// staff account at startup): then the account is there, which is what is wanted.
 		return this.repository.findById(id)
-			.switchIfEmpty(Mono.defer(() -> this.repository.insert(new Account(id,
-					this.passwordEncoder.encode(rawPassword), roles, initiativeId, this.clock.instant()))));
+			.switchIfEmpty(Mono.defer(() -> this.repository
+				.insert(new Account(id, this.passwordEncoder.encode(rawPassword), roles, initiativeId,
+						this.clock.instant()))
+				.onErrorResume(DuplicateKeyException.class, (ex) -> this.repository.findById(id))));
 	}
 
 	/**
