@@ -15,12 +15,14 @@ import org.slf4j.Marker;
  */
 public class QuietMongoErrorsFilter extends TurboFilter {
 
-	private static final String HANDLER = "de.bwaldvogel.mongo.wire.MongoDatabaseHandler";
+	/** Where the server logs an error reply (the wire handler in newer versions). */
+	private static final java.util.Set<String> HANDLERS = java.util.Set
+		.of("de.bwaldvogel.mongo.wire.MongoDatabaseHandler", "de.bwaldvogel.mongo.wire.MongoWireProtocolHandler");
 
 	@Override
 	public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
 			Throwable throwable) {
-		if (logger == null || !HANDLER.equals(logger.getName()) || format == null
+		if (logger == null || !HANDLERS.contains(logger.getName()) || format == null
 				|| !format.startsWith("failed to handle")) {
 			return FilterReply.NEUTRAL;
 		}
