@@ -66,14 +66,15 @@ class EventLinkLimits {
 		if (this.mongo.updateFirst(below, new Update().inc("answers", 1), COLLECTION).getModifiedCount() == 1) {
 			return true;
 		}
-		if (this.mongo.exists(Query.query(Criteria.where("_id").is(eventId)), COLLECTION)) {
-			return false;
-		}
-		try {
-			this.mongo.insert(new Document("_id", eventId).append("answers", 0), COLLECTION);
-		}
-		catch (DuplicateKeyException ex) {
-			// Another request created it a moment ago: fine.
+		// No counter yet, or a full one, or one that a concurrent first answer created
+		// just now: make sure it exists and try once more, which only a full one refuses.
+		if (!this.mongo.exists(Query.query(Criteria.where("_id").is(eventId)), COLLECTION)) {
+			try {
+				this.mongo.insert(new Document("_id", eventId).append("answers", 0), COLLECTION);
+			}
+			catch (DuplicateKeyException ex) {
+				// Another request created it a moment ago: fine.
+			}
 		}
 		return this.mongo.updateFirst(below, new Update().inc("answers", 1), COLLECTION).getModifiedCount() == 1;
 	}
