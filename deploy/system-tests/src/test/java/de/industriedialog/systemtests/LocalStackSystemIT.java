@@ -413,8 +413,9 @@ class LocalStackSystemIT {
 		lena.put("consent", true);
 		lena.put("consentVersion", "teilnahme-2026-11");
 		new ApiSession().send("POST", "/api/events/" + this.journeyEventId + "/registrations", lena, 202);
-		String lenaLink = linkIn(awaitMail("lena.vogt@ausbildung-eschwege.test", "Anmeldung bestätigt").get("text")
-			.asString(), "/anmeldung\\.html\\?token=[A-Za-z0-9._~-]+");
+		String lenaLink = linkIn(
+				awaitMail("lena.vogt@ausbildung-eschwege.test", "Anmeldung bestätigt").get("text").asString(),
+				"/anmeldung\\.html\\?token=[A-Za-z0-9._~-]+");
 
 		try (Browser organiser = Browser.headlessChromium()) {
 			logIn(organiser, ORGANISER, ORGANISER_PASSWORD);
@@ -459,8 +460,9 @@ class LocalStackSystemIT {
 			tim.put("consent", true);
 			tim.put("consentVersion", "teilnahme-2026-11");
 			new ApiSession().send("POST", "/api/events/" + this.journeyEventId + "/registrations", tim, 202);
-			String timLink = linkIn(awaitMail("tim.krause@schule-eschwege.test", "Anmeldung bestätigt").get("text")
-				.asString(), "/anmeldung\\.html\\?token=[A-Za-z0-9._~-]+");
+			String timLink = linkIn(
+					awaitMail("tim.krause@schule-eschwege.test", "Anmeldung bestätigt").get("text").asString(),
+					"/anmeldung\\.html\\?token=[A-Za-z0-9._~-]+");
 			organiser.open("http://localhost:" + GATEWAY + "/checkin.html?event=" + this.journeyEventId);
 			organiser.waitUntilTextContains("teilnehmende", "Tim Krause");
 			assertThat(organiser.text("anzahl-bestaetigt")).isEqualTo("3");
