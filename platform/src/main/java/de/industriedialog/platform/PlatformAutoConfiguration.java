@@ -4,9 +4,12 @@ import de.industriedialog.contracts.EventContracts;
 import de.industriedialog.platform.messaging.OutboxEvents;
 import de.industriedialog.platform.messaging.OutboxProperties;
 import de.industriedialog.platform.messaging.OutboxRelay;
+import de.industriedialog.platform.messaging.OutboxTracing;
 import de.industriedialog.platform.security.ResourceServerConfiguration;
 import de.industriedialog.platform.web.GermanProblemDetails;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,9 +40,19 @@ public class PlatformAutoConfiguration {
 		return EventContracts.fromClasspath();
 	}
 
+	/**
+	 * The trace of a change travels with its outbox entries (Micrometer Tracing's tracer
+	 * and W3C propagator from Boot's tracing auto-configuration; none in a plain
+	 * context).
+	 */
 	@Bean
-	OutboxEvents outboxEvents(JsonMapper jsonMapper, EventContracts eventContracts) {
-		return new OutboxEvents(jsonMapper, eventContracts);
+	OutboxTracing outboxTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+		return new OutboxTracing(tracer.getIfAvailable(), propagator.getIfAvailable());
+	}
+
+	@Bean
+	OutboxEvents outboxEvents(JsonMapper jsonMapper, EventContracts eventContracts, OutboxTracing outboxTracing) {
+		return new OutboxEvents(jsonMapper, eventContracts, outboxTracing);
 	}
 
 	/**
@@ -54,7 +67,7 @@ public class PlatformAutoConfiguration {
 		@ConditionalOnProperty(prefix = "industriedialog.outbox", name = "enabled", havingValue = "true")
 		OutboxRelay outboxRelay(MongoTemplate mongoTemplate, StreamBridge streamBridge, OutboxProperties properties,
 				@Value("/${spring.application.name}") String source, MeterRegistry meterRegistry,
-				ObjectProvider<ProducerFactory<?, ?>> kafkaProducerFactory) {
+				ObjectProvider<ProducerFactory<?, ?>> kafkaProducerFactory, OutboxTracing outboxTracing) {
 			// The relay sends whole batches and awaits them together, which the
 			// synchronous binding cannot do. Its own producer takes the broker settings
 			// of
@@ -63,10 +76,10 @@ public class PlatformAutoConfiguration {
 			// the binding sends only each topic's first record, to provision the topic.
 			ProducerFactory<?, ?> kafka = kafkaProducerFactory.getIfAvailable();
 			if (kafka == null) {
-				return new OutboxRelay(mongoTemplate, streamBridge, properties, source, meterRegistry);
+				return new OutboxRelay(mongoTemplate, streamBridge, properties, source, meterRegistry, outboxTracing);
 			}
 			return new OutboxRelay(mongoTemplate, streamBridge, kafka.getConfigurationProperties(), properties, source,
-					meterRegistry);
+					meterRegistry, outboxTracing);
 		}
 
 	}

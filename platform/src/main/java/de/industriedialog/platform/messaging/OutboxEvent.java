@@ -15,8 +15,17 @@ import java.time.Instant;
  * @param subject the CloudEvents {@code ce_subject}: the id of the aggregate
  * @param payload the JSON payload, already validated against the contract
  * @param occurredAt when the change happened ({@code ce_time})
+ * @param traceparent the W3C trace context of the request or consumer that made the
+ * change, so that the relay, publishing later from its own thread, continues that trace;
+ * {@code null} outside a trace (and in entries written before tracing)
  */
 public record OutboxEvent(String id, String topic, String eventType, String key, String subject, String payload,
-		Instant occurredAt) {
+		Instant occurredAt, String traceparent) {
+
+	/** An entry outside any trace. */
+	public OutboxEvent(String id, String topic, String eventType, String key, String subject, String payload,
+			Instant occurredAt) {
+		this(id, topic, eventType, key, subject, payload, occurredAt, null);
+	}
 
 }

@@ -17,9 +17,20 @@ public class OutboxEvents {
 
 	private final EventContracts contracts;
 
+	private final OutboxTracing tracing;
+
 	public OutboxEvents(JsonMapper jsonMapper, EventContracts contracts) {
+		this(jsonMapper, contracts, OutboxTracing.NONE);
+	}
+
+	/**
+	 * @param tracing records the current trace in each entry, so that its publication
+	 * continues the trace of the change
+	 */
+	public OutboxEvents(JsonMapper jsonMapper, EventContracts contracts, OutboxTracing tracing) {
 		this.jsonMapper = jsonMapper;
 		this.contracts = contracts;
+		this.tracing = tracing;
 	}
 
 	/**
@@ -35,7 +46,8 @@ public class OutboxEvents {
 			Instant occurredAt) {
 		String json = this.jsonMapper.writeValueAsString(payload);
 		this.contracts.requireValid(eventType, json);
-		return new OutboxEvent(UUID.randomUUID().toString(), topic, eventType, key, aggregateId, json, occurredAt);
+		return new OutboxEvent(UUID.randomUUID().toString(), topic, eventType, key, aggregateId, json, occurredAt,
+				this.tracing.currentTraceparent());
 	}
 
 }

@@ -80,6 +80,8 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final Sender sender;
 
+	private final OutboxTracing tracing;
+
 	private final OutboxProperties properties;
 
 	private final String source;
@@ -111,7 +113,16 @@ public class OutboxRelay implements SmartLifecycle {
 	 */
 	public OutboxRelay(MongoTemplate mongo, StreamBridge streamBridge, OutboxProperties properties, String source,
 			MeterRegistry meterRegistry) {
-		this(mongo, new BridgeSender(streamBridge), properties, source, meterRegistry);
+		this(mongo, streamBridge, properties, source, meterRegistry, OutboxTracing.NONE);
+	}
+
+	/**
+	 * A relay through Spring Cloud Stream (see above) that publishes each entry in a
+	 * producer span continuing the trace stored in the entry.
+	 */
+	public OutboxRelay(MongoTemplate mongo, StreamBridge streamBridge, OutboxProperties properties, String source,
+			MeterRegistry meterRegistry, OutboxTracing tracing) {
+		this(mongo, new BridgeSender(streamBridge), properties, source, meterRegistry, tracing);
 	}
 
 	/**
@@ -126,14 +137,24 @@ public class OutboxRelay implements SmartLifecycle {
 	 */
 	public OutboxRelay(MongoTemplate mongo, StreamBridge streamBridge, Map<String, Object> producerConfig,
 			OutboxProperties properties, String source, MeterRegistry meterRegistry) {
+		this(mongo, streamBridge, producerConfig, properties, source, meterRegistry, OutboxTracing.NONE);
+	}
+
+	/**
+	 * A relay with a Kafka producer of its own (see above) that publishes each entry in a
+	 * producer span continuing the trace stored in the entry.
+	 */
+	public OutboxRelay(MongoTemplate mongo, StreamBridge streamBridge, Map<String, Object> producerConfig,
+			OutboxProperties properties, String source, MeterRegistry meterRegistry, OutboxTracing tracing) {
 		this(mongo, new KafkaSender(producerConfig, (streamBridge != null) ? new BridgeSender(streamBridge) : null),
-				properties, source, meterRegistry);
+				properties, source, meterRegistry, tracing);
 	}
 
 	private OutboxRelay(MongoTemplate mongo, Sender sender, OutboxProperties properties, String source,
-			MeterRegistry meterRegistry) {
+			MeterRegistry meterRegistry, OutboxTracing tracing) {
 		this.mongo = mongo;
 		this.sender = sender;
+		this.tracing = tracing;
 		this.properties = properties;
 		this.source = source;
 		this.scanning.addAll(properties.hintedCollections());
@@ -349,8 +370,11 @@ public class OutboxRelay implements SmartLifecycle {
 		headers.put(CloudEventHeaders.SUBJECT, entry.getString("subject"));
 		headers.put(CloudEventHeaders.TIME, ceTime);
 		headers.put(CloudEventHeaders.CONTENT_TYPE, "application/json");
-		return this.sender.send(entry.getString("topic"), entry.getString("key").getBytes(StandardCharsets.UTF_8),
-				entry.getString("payload").getBytes(StandardCharsets.UTF_8), headers);
+		String topic = entry.getString("topic");
+		// The trace of the change that wrote the entry, not the relay thread's own.
+		return this.tracing.publish(entry.getString(OutboxTracing.TRACEPARENT), topic, headers,
+				(traced) -> this.sender.send(topic, entry.getString("key").getBytes(StandardCharsets.UTF_8),
+						entry.getString("payload").getBytes(StandardCharsets.UTF_8), traced));
 	}
 
 	/**
