@@ -17,9 +17,7 @@ public class RateLimitAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RateLimits rateLimits(MongoTemplate mongoTemplate, ObjectProvider<Clock> clock) {
-		RateLimits limits = new RateLimits(mongoTemplate, clock.getIfAvailable(Clock::systemUTC));
-		limits.createIndexes();
-		return limits;
+		return new RateLimits(mongoTemplate, clock.getIfAvailable(Clock::systemUTC));
 	}
 
 }

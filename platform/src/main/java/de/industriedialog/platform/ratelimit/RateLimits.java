@@ -62,6 +62,8 @@ public class RateLimits {
 		this.clock = clock;
 	}
 
+	private volatile boolean indexed;
+
 	/** Creates the expiry index; idempotent. */
 	public void createIndexes() {
 		collection().createIndex(Indexes.ascending("expiresAt"),
@@ -178,6 +180,11 @@ public class RateLimits {
 	}
 
 	private void sweepNowAndThen() {
+		if (!this.indexed) {
+			// On first use, not at startup: a service must start while its store is away.
+			createIndexes();
+			this.indexed = true;
+		}
 		Instant now = this.clock.instant();
 		if (now.isBefore(this.nextSweep)) {
 			return;
