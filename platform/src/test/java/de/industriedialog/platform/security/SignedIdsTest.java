@@ -1,5 +1,7 @@
 package de.industriedialog.platform.security;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +33,47 @@ class SignedIdsTest {
 		assertThat(new SignedIds("a secret long enough for the test", "test tokens").token("personal", "abc-123"))
 			.isEqualTo(this.ids.token("personal", "abc-123"));
 		assertThatIllegalStateException().isThrownBy(() -> new SignedIds(" ", "test tokens"));
+	}
+
+	@Test
+	void shouldKeepLinksSignedWithAPreviousKeyWorkingAndSignNewOnesWithTheNewKeyOnly() {
+		SignedIds before = new SignedIds("the old key, until now the jwt secret", "test tokens");
+		String mailedLink = before.token("personal", "abc-123");
+		String mailedFeedback = before.mac("feedback:abc-123");
+		SignedIds after = new SignedIds(
+				List.of("the new link key of at least 32 bytes", "the old key, until now the jwt secret"),
+				"test tokens");
+		assertThat(after.idOf("personal", mailedLink)).as("mailed before the switch").hasValue("abc-123");
+		String newLink = after.token("personal", "abc-123");
+		assertThat(newLink).as("signed with the new key").isNotEqualTo(mailedLink);
+		assertThat(after.idOf("personal", newLink)).hasValue("abc-123");
+		assertThat(before.idOf("personal", newLink)).as("not signed with the old key").isEmpty();
+		assertThat(new SignedIds("the new link key of at least 32 bytes", "test tokens").token("personal", "abc-123"))
+			.isEqualTo(newLink);
+		assertThat(after.mac("feedback:abc-123")).isNotEqualTo(mailedFeedback);
+	}
+
+	@Test
+	void shouldRefuseATokenForgedWithAKeyThatIsNotConfigured() {
+		SignedIds after = new SignedIds(
+				List.of("the new link key of at least 32 bytes", "the old key, until now the jwt secret"),
+				"test tokens");
+		String forged = new SignedIds("a key the attacker made up himself", "test tokens").token("personal", "abc-123");
+		assertThat(after.idOf("personal", forged)).isEmpty();
+		String otherPurpose = new SignedIds("the old key, until now the jwt secret", "other tokens").token("personal",
+				"abc-123");
+		assertThat(after.idOf("personal", otherPurpose)).as("same key, other purpose").isEmpty();
+		String tampered = after.token("personal", "abc-123").replace("abc-123.", "abc-124.");
+		assertThat(after.idOf("personal", tampered)).isEmpty();
+	}
+
+	@Test
+	void shouldNeedASigningKeyAndIgnoreBlankPreviousOnes() {
+		assertThatIllegalStateException().isThrownBy(() -> new SignedIds(List.of(), "test tokens"));
+		assertThatIllegalStateException().isThrownBy(() -> new SignedIds(List.of(" ", "an old key"), "test tokens"));
+		assertThat(
+				new SignedIds(List.of("a secret long enough for the test", " "), "test tokens").token("personal", "x"))
+			.isEqualTo(this.ids.token("personal", "x"));
 	}
 
 	@Test
