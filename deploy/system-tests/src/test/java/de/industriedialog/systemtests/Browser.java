@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -234,8 +235,15 @@ final class Browser implements AutoCloseable {
 		Files.write(file, ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES));
 	}
 
+	/**
+	 * A wait that also retries when the page re-rendered the element it was reading: the
+	 * check-in list is redrawn after every scan, so an element found a moment ago may be
+	 * gone (a click on a stale element did not happen, so retrying it is safe).
+	 */
 	private WebDriverWait wait(Duration timeout) {
-		return new WebDriverWait(this.driver, timeout);
+		WebDriverWait wait = new WebDriverWait(this.driver, timeout);
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
 	}
 
 	@Override
