@@ -475,6 +475,11 @@ public final class LocalStack {
 		env.put("INSTANCE_ID", String.valueOf(service.replica()));
 		env.put("LAUNCHER_PID", String.valueOf(ProcessHandle.current().pid()));
 		env.put("JWT_SECRET", secrets().jwtSecret());
+		if (service.name().equals("event-service") || service.name().equals("newsletter-service")) {
+			// Only the services that mail personal links hold their key.
+			env.put("LINK_SECRET", secrets().linkSecret());
+			env.put("PREVIOUS_LINK_SECRETS", secrets().previousLinkSecrets());
+		}
 		env.put("STAFF_EMAIL", secrets().staffEmail());
 		env.put("STAFF_PASSWORD", secrets().staffPassword());
 		// Links in mails (registration, feedback, invitations) point at the gateway.

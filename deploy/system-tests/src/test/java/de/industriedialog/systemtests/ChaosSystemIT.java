@@ -508,14 +508,14 @@ class ChaosSystemIT {
 	/**
 	 * What a participant's link in the feedback mail holds (event-service's
 	 * RegistrationTokens): the MAC of {@code feedback:<registrationId>}. The test
-	 * computes it from the data directory's secret instead of waiting for the mail after
-	 * the event, so questionnaires flow during the faults.
+	 * computes it from the data directory's link secret instead of waiting for the mail
+	 * after the event, so questionnaires flow during the faults.
 	 */
 	private String feedbackToken(String registrationId) {
 		try {
 			javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
 			mac.init(new javax.crypto.spec.SecretKeySpec(
-					this.secrets.getProperty("jwtSecret").getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+					this.secrets.getProperty("linkSecret").getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
 			byte[] key = mac.doFinal("industriedialog registration tokens".getBytes(StandardCharsets.UTF_8));
 			mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
 			return java.util.Base64.getUrlEncoder()

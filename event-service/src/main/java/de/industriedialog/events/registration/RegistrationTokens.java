@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import de.industriedialog.platform.security.SignedIds;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,13 +25,14 @@ public class RegistrationTokens {
 
 	private final SignedIds ids;
 
-	RegistrationTokens(
-			@Value("${industriedialog.registration.token-secret:${industriedialog.security.jwt-secret:}}") String secret) {
-		if (secret == null || secret.isBlank()) {
-			throw new IllegalStateException("industriedialog.registration.token-secret (or JWT_SECRET) must be set: "
-					+ "it signs the personal links of participants.");
-		}
-		this.ids = new SignedIds(secret, "industriedialog registration tokens");
+	/**
+	 * Signs with {@code industriedialog.registration.token-secret} if set, else the link
+	 * key ({@code LINK_SECRET}); links signed with a previous key still verify
+	 * ({@link SignedIds#forLinks}).
+	 */
+	RegistrationTokens(Environment environment) {
+		this.ids = SignedIds.forLinks(environment, "industriedialog.registration.token-secret",
+				"industriedialog registration tokens");
 	}
 
 	public String personalToken(String registrationId) {

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import de.industriedialog.platform.security.SignedIds;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,13 +17,14 @@ public class SubscriberTokens {
 
 	private final SignedIds ids;
 
-	SubscriberTokens(
-			@Value("${industriedialog.newsletter.token-secret:${industriedialog.security.jwt-secret:}}") String secret) {
-		if (secret == null || secret.isBlank()) {
-			throw new IllegalStateException("industriedialog.newsletter.token-secret (or JWT_SECRET) must be set: "
-					+ "it signs the personal links in every Infobrief, which must keep working after a restart.");
-		}
-		this.ids = new SignedIds(secret, "industriedialog subscriber tokens");
+	/**
+	 * Signs with {@code industriedialog.newsletter.token-secret} if set, else the link
+	 * key ({@code LINK_SECRET}); links in Infobriefe signed with a previous key still
+	 * verify ({@link SignedIds#forLinks}).
+	 */
+	SubscriberTokens(Environment environment) {
+		this.ids = SignedIds.forLinks(environment, "industriedialog.newsletter.token-secret",
+				"industriedialog subscriber tokens");
 	}
 
 	public String personalToken(String subscriberId) {
