@@ -92,10 +92,22 @@ function textListe(heading, texts) {
 	return block;
 }
 
+// How the answers came in: the shared link is open to anyone who has it, so many more
+// answers through it than people present are a reason to read the figures with care.
+function kanaele(channels) {
+	if (!channels) {
+		return '';
+	}
+	const persoenlich = channels.personalLink === 1 ? '1 über die persönliche Einladung' : `${channels.personalLink} über persönliche Einladungen`;
+	const link = channels.eventLink === 1 ? '1 über den Veranstaltungslink' : `${channels.eventLink} über den Veranstaltungslink`;
+	return `Davon ${persoenlich} und ${link} (für alle mit dem Link oder QR-Code offen).`;
+}
+
 function zeigeErgebnisse(results) {
 	document.getElementById('veranstaltung').textContent = results.eventTitle || '';
 	document.title = `Auswertung: ${results.eventTitle || ''} – Industriedialog`;
 	document.getElementById('anzahl').textContent = results.responses === 1 ? '1 Rückmeldung' : `${results.responses} Rückmeldungen`;
+	document.getElementById('kanaele').textContent = kanaele(results.channels);
 	document.getElementById('schutz').textContent = `Zahlen aus weniger als ${results.minGroupSize} Antworten zeigen wir nicht („weniger als ${results.minGroupSize}“), damit niemand erkennbar ist. Anteile beziehen sich auf alle, die die jeweilige Frage beantwortet haben.`;
 	document.getElementById('items').replaceChildren(...results.items.map((item) => figurenBlock(item, 'h4')));
 	document.getElementById('gruppen').replaceChildren(figurenBlock(results.participantGroups, 'h4'));

@@ -559,6 +559,8 @@ class LocalStackSystemIT {
 			organiser.waitUntilVisible("ergebnisse");
 			organiser.waitUntilTextContains("anzahl", "1 Rückmeldung");
 			assertThat(organiser.text("veranstaltung")).isEqualTo(JOURNEY_EVENT);
+			assertThat(organiser.text("kanaele")).contains("1 über die persönliche Einladung")
+				.contains("0 über den Veranstaltungslink");
 			assertThat(organiser.text("items")).contains("Die Veranstaltung hat meine Erwartungen getroffen")
 				.contains("weniger als 5");
 			assertThat(organiser.text("freitexte")).contains("weniger als 5")
