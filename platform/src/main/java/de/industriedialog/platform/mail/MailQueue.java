@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -63,8 +64,8 @@ public class MailQueue {
 	}
 
 	/**
-	 * The index the sender's scan and the staff list use (on real MongoDB; the local
-	 * store scans). A store that is away at start leaves it for the next start.
+	 * The indexes the sender's scan, the staff list and erasure use (on real MongoDB; the
+	 * local store scans). A store that is away at start leaves it for the next start.
 	 */
 	public void createIndexes() {
 		try {
@@ -72,10 +73,45 @@ public class MailQueue {
 				.createIndex(new Index().on("status", Sort.Direction.ASC)
 					.on("nextAttemptAt", Sort.Direction.ASC)
 					.named("status_nextAttemptAt"));
+			// Erasure deletes the mails of a registration by its reference.
+			this.mongo.indexOps(COLLECTION)
+				.createIndex(new Index().on("reference", Sort.Direction.ASC).named("reference"));
 		}
 		catch (DataAccessException ex) {
 			log.warn("Index on {} not created, the store is unavailable: {}", COLLECTION, ex.toString());
 		}
+	}
+
+	/**
+	 * Deletes the sent and the finally failed mails that were finished before
+	 * {@code cutoff}. Pending mails stay whatever their age: they are still to be sent.
+	 * Idempotent, so replicas sweeping at the same time do no harm.
+	 * @return how many mails were deleted
+	 */
+	public long deleteFinishedBefore(Instant cutoff) {
+		Date before = Date.from(cutoff);
+		long sent = this.mongo
+			.remove(Query.query(Criteria.where("status").is(Status.SENT.name()).and("sentAt").lt(before)), COLLECTION)
+			.getDeletedCount();
+		long failed = this.mongo
+			.remove(Query.query(Criteria.where("status").is(Status.FAILED.name()).and("failedAt").lt(before)),
+					COLLECTION)
+			.getDeletedCount();
+		return sent + failed;
+	}
+
+	/**
+	 * Deletes every mail, in any status, that belongs to these references (e.g.
+	 * registration ids whose personal data is erased): a pending or failed mail holds the
+	 * address. A mail a sender has claimed meanwhile may still go out; its mark then
+	 * finds nothing to update.
+	 * @return how many mails were deleted
+	 */
+	public long deleteByReferences(Collection<String> references) {
+		if (references.isEmpty()) {
+			return 0;
+		}
+		return this.mongo.remove(Query.query(Criteria.where("reference").in(references)), COLLECTION).getDeletedCount();
 	}
 
 	/**

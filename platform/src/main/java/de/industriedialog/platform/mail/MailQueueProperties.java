@@ -19,12 +19,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param giveUpAfter how long after it was queued a mail the server keeps refusing
  * temporarily is given up and recorded as failed
  * @param idleTimeout how long an idle SMTP connection is kept open
+ * @param retention how long a sent or finally failed mail is kept before it is deleted:
+ * the queue holds recipients (a failed mail keeps its address for staff), and a sent mail
+ * is needed only to keep its cause from mailing twice, which its redelivery window (days)
+ * bounds
  */
 @ConfigurationProperties("industriedialog.mail.queue")
 public record MailQueueProperties(@DefaultValue("true") boolean enabled, @DefaultValue("4") int connections,
 		@DefaultValue("2s") Duration scanInterval, @DefaultValue("2m") Duration lease,
 		@DefaultValue("5s") Duration initialBackoff, @DefaultValue("15m") Duration maxBackoff,
-		@DefaultValue("72h") Duration giveUpAfter, @DefaultValue("30s") Duration idleTimeout) {
+		@DefaultValue("72h") Duration giveUpAfter, @DefaultValue("30s") Duration idleTimeout,
+		@DefaultValue("7d") Duration retention) {
 
 	/** The wait before retry number {@code attempt} (1 = the first retry). */
 	public Duration backoff(int attempt) {

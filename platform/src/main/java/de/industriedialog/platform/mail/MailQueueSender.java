@@ -50,6 +50,10 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * exponential back-off, for hours if need be; a permanent one (5xx, unusable address) is
  * recorded as failed and never retried.
  * <p>
+ * The scan also deletes, hourly, the sent and failed mails older than
+ * {@code industriedialog.mail.queue.retention} (data protection: the queue holds
+ * recipients).
+ * <p>
  * Meters: {@code mail.queue.depth}, {@code mail.queue.oldest.pending.age} (seconds),
  * {@code mails.sent}, {@code mails.failed} and {@code mails.retried} by {@code type}.
  */
@@ -63,6 +67,12 @@ public class MailQueueSender implements SmartLifecycle {
 	private static final Duration BACKLOG_REFRESH = Duration.ofSeconds(10);
 
 	private static final int SCAN_LIMIT = 1000;
+
+	/**
+	 * How often finished mails older than the retention are deleted: the period is days,
+	 * so an hour late is nothing, and every instance may sweep (deleting is idempotent).
+	 */
+	private static final Duration RETENTION_SWEEP = Duration.ofHours(1);
 
 	private final MailQueue queue;
 
@@ -90,6 +100,8 @@ public class MailQueueSender implements SmartLifecycle {
 
 	private volatile long nextBacklogRefresh;
 
+	private volatile long nextRetentionSweep;
+
 	public MailQueueSender(MailQueue queue, JavaMailSenderImpl mailSender, MailQueueProperties properties,
 			MeterRegistry meterRegistry, Clock clock) {
 		MailStreamProvider.nameExplicitly();
@@ -110,6 +122,8 @@ public class MailQueueSender implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.running = true;
+		// The first scan sweeps: an instance that never runs an hour still deletes.
+		this.nextRetentionSweep = System.nanoTime();
 		this.queue.onQueued(this::hint);
 		for (int i = 1; i <= Math.max(1, this.properties.connections()); i++) {
 			this.threads.add(daemon("mail-sender-" + i, this::sendLoop));
@@ -163,6 +177,10 @@ public class MailQueueSender implements SmartLifecycle {
 					this.oldestPending.set(backlog.oldestQueuedAt());
 					this.nextBacklogRefresh = System.nanoTime() + BACKLOG_REFRESH.toNanos();
 				}
+				if (System.nanoTime() - this.nextRetentionSweep >= 0) {
+					sweepFinished(now);
+					this.nextRetentionSweep = System.nanoTime() + RETENTION_SWEEP.toNanos();
+				}
 			}
 			catch (DataAccessException ex) {
 				// The store is away: the mails wait in it, the next scan finds them.
@@ -175,6 +193,18 @@ public class MailQueueSender implements SmartLifecycle {
 			if (!sleep(this.properties.scanInterval())) {
 				return;
 			}
+		}
+	}
+
+	/**
+	 * Deletes sent and finally failed mails older than the retention (they hold
+	 * addresses); logs the count only.
+	 */
+	void sweepFinished(Instant now) {
+		long deleted = this.queue.deleteFinishedBefore(now.minus(this.properties.retention()));
+		if (deleted > 0) {
+			log.info("Mail queue: {} sent or failed mail(s) older than {} deleted", deleted,
+					this.properties.retention());
 		}
 	}
 

@@ -65,7 +65,7 @@ class MailQueueBenchmark {
 			SimpleMeterRegistry meters = new SimpleMeterRegistry();
 			MailQueueProperties properties = new MailQueueProperties(true, connections, Duration.ofMillis(200),
 					Duration.ofMinutes(2), Duration.ofSeconds(5), Duration.ofMinutes(15), Duration.ofHours(72),
-					Duration.ofSeconds(30));
+					Duration.ofSeconds(30), Duration.ofDays(7));
 			MailQueueSender sender = new MailQueueSender(queue, smtp, properties, meters, Clock.systemUTC());
 			long cpuBefore = cpuNanos();
 			long start = System.nanoTime();

@@ -62,7 +62,7 @@ class MailQueueIT {
 
 	final MailQueueProperties properties = new MailQueueProperties(true, 4, Duration.ofMillis(100),
 			Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofHours(1),
-			Duration.ofSeconds(5));
+			Duration.ofSeconds(5), Duration.ofDays(7));
 
 	@AfterEach
 	void close() throws Exception {
@@ -214,7 +214,82 @@ class MailQueueIT {
 		assertThat(mails(catcher, to)).hasSize(1);
 	}
 
+	@Test
+	void shouldDeleteSentAndFailedMailsOnceTheRetentionIsOverAndKeepPendingOnes() throws Exception {
+		MailCatcher catcher = catcher(0);
+		MovableClock clock = new MovableClock(Instant.now());
+		MailQueue queue = new MailQueue(this.mongo, clock, "test.industriedialog.de");
+		AutoCloseable first = start(queue, catcher.smtpPort(), clock);
+		queue.enqueue(mail("old-sent-" + this.run, address("alt"), "Alt"));
+		queue.enqueue(mail("old-failed-" + this.run, MailCatcher.REFUSED_PREFIX + address("weg"), "Weg"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> status(queue, "old-sent-" + this.run) == Status.SENT);
+		await().atMost(Duration.ofSeconds(10)).until(() -> status(queue, "old-failed-" + this.run) == Status.FAILED);
+		clock.advance(Duration.ofDays(6));
+		queue.enqueue(mail("recent-" + this.run, address("neu"), "Neu"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> status(queue, "recent-" + this.run) == Status.SENT);
+		first.close();
+
+		clock.advance(Duration.ofDays(1).plusHours(1));
+		// Queued while no instance drains the queue: to be sent still.
+		queue.enqueue(mail("pending-" + this.run, address("wartet"), "Wartet"));
+		// The next instance sweeps on its first scan; its mail server is away, so the
+		// pending mail stays pending.
+		start(queue, freePort(), clock);
+
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> queue.find("old-sent-" + this.run).isEmpty()
+					&& queue.find("old-failed-" + this.run).isEmpty());
+		assertThat(queue.find("recent-" + this.run)).isPresent();
+		assertThat(queue.find("pending-" + this.run).orElseThrow().status()).isEqualTo(Status.PENDING);
+		assertThat(queue.deleteFinishedBefore(clock.instant().minus(Duration.ofDays(7)))).isZero();
+	}
+
+	@Test
+	void shouldDeleteEveryMailOfAReferenceWhateverItsStatus() {
+		MailQueue queue = queue();
+		queue.enqueue(mailFor("erase-a-" + this.run, "reg-erased", address("a")));
+		queue.enqueue(mailFor("erase-b-" + this.run, "reg-erased", address("b")));
+		queue.enqueue(mailFor("keep-" + this.run, "reg-kept", address("c")));
+
+		assertThat(queue.deleteByReferences(List.of("reg-erased"))).isEqualTo(2);
+		assertThat(queue.find("erase-a-" + this.run)).isEmpty();
+		assertThat(queue.find("erase-b-" + this.run)).isEmpty();
+		assertThat(queue.find("keep-" + this.run)).isPresent();
+		assertThat(queue.deleteByReferences(List.of("reg-erased"))).isZero();
+		assertThat(queue.deleteByReferences(List.of())).isZero();
+	}
+
 	// helpers
+
+	/** A clock the test moves forward, shared by the queue and its senders. */
+	static final class MovableClock extends Clock {
+
+		private volatile Instant now;
+
+		MovableClock(Instant now) {
+			this.now = now;
+		}
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+		@Override
+		public java.time.ZoneId getZone() {
+			return java.time.ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+	}
 
 	private boolean allSent(MailQueue queue, int count) {
 		return queue.list(Status.SENT, count + 1)
@@ -232,6 +307,10 @@ class MailQueueIT {
 	}
 
 	private void start(MailQueue queue, int smtpPort) {
+		start(queue, smtpPort, Clock.systemUTC());
+	}
+
+	private AutoCloseable start(MailQueue queue, int smtpPort, Clock clock) {
 		JavaMailSenderImpl sender = new JavaMailSenderImpl();
 		sender.setHost("127.0.0.1");
 		sender.setPort(smtpPort);
@@ -239,10 +318,10 @@ class MailQueueIT {
 		properties.put("mail.smtp.connectiontimeout", "2000");
 		properties.put("mail.smtp.timeout", "5000");
 		sender.setJavaMailProperties(properties);
-		MailQueueSender mailSender = new MailQueueSender(queue, sender, this.properties, this.meters,
-				Clock.systemUTC());
+		MailQueueSender mailSender = new MailQueueSender(queue, sender, this.properties, this.meters, clock);
 		mailSender.start();
 		this.closing.add(mailSender::stop);
+		return mailSender::stop;
 	}
 
 	private MailCatcher catcher(int smtpPort) throws IOException {
@@ -256,8 +335,16 @@ class MailQueueIT {
 	}
 
 	private static OutgoingMail mail(String key, String to, String name) {
-		return new OutgoingMail(key, "confirmation", "reg-1", "Industriedialog <noreply@industriedialog.de>", to, name,
-				"Anmeldung bestätigt: Zukunftswerkstatt", "<p>Hallo " + name + "</p>", "Hallo " + name, List.of(),
+		return mail(key, "reg-1", to, name);
+	}
+
+	private static OutgoingMail mailFor(String key, String reference, String to) {
+		return mail(key, reference, to, "Name");
+	}
+
+	private static OutgoingMail mail(String key, String reference, String to, String name) {
+		return new OutgoingMail(key, "confirmation", reference, "Industriedialog <noreply@industriedialog.de>", to,
+				name, "Anmeldung bestätigt: Zukunftswerkstatt", "<p>Hallo " + name + "</p>", "Hallo " + name, List.of(),
 				Map.of());
 	}
 
