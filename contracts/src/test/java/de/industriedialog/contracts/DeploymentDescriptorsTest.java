@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -48,13 +49,29 @@ class DeploymentDescriptorsTest {
 
 	private static final Pattern VARIABLE = Pattern.compile("(?<!\\$)\\$(\\{[^}]*}|[A-Za-z_][A-Za-z0-9_]*)");
 
-	private static final Pattern VARIABLE_WITH_FALLBACK = Pattern.compile("\\{[A-Za-z_][A-Za-z0-9_]*(:?-|:?\\?)[^}]+}");
+	// ${VAR:-} is an explicit empty default (an optional setting such as
+	// PREVIOUS_LINK_SECRETS); a message after :? must say something.
+	private static final Pattern VARIABLE_WITH_FALLBACK = Pattern
+		.compile("\\{[A-Za-z_][A-Za-z0-9_]*(:?-[^}]*|:?\\?[^}]+)}");
 
 	private static final Path ROOT = ModuleFiles.repositoryRoot();
 
 	private static final Path COMPOSE_FILE = ROOT.resolve("docker-compose.yml");
 
 	private static final Path K8S = ROOT.resolve("deploy/k8s");
+
+	/** The Secret kustomize generates from deploy/k8s/secrets.env. */
+	private static final String SECRET = "industriedialog-secrets";
+
+	/** The services that sign personal links in mails (LINK_SECRET). */
+	private static final Set<String> LINK_SIGNERS = Set.of("event-service", "newsletter-service");
+
+	/** The services that send mail through the SMTP relay. */
+	private static final Set<String> MAILERS = Set.of("gateway", "event-service", "newsletter-service");
+
+	private static final String NAME_LABEL = "app.kubernetes.io/name";
+
+	private static final String NAMESPACE_LABEL = "kubernetes.io/metadata.name";
 
 	// docker-compose.yml
 
@@ -280,13 +297,11 @@ class DeploymentDescriptorsTest {
 		Map<String, Map<String, Object>> deployments = byName("Deployment");
 		Map<String, Map<String, Object>> services = byName("Service");
 		Set<String> configMaps = byName("ConfigMap").keySet();
-		Map<String, Map<String, Object>> secrets = byName("Secret");
+		Set<String> secretKeys = exampleSecrets().keySet();
 		assertThat(deployments.keySet()).containsExactlyInAnyOrderElementsOf(PORTS.keySet());
 		for (String name : PORTS.keySet()) {
-			Map<String, Object> podSpec = map(map(map(deployments.get(name), "spec"), "template"), "spec");
-			Map<String, Object> labels = map(map(map(map(deployments.get(name), "spec"), "template"), "metadata"),
-					"labels");
-			Map<String, Object> container = asMap(list(podSpec.get("containers")).get(0));
+			Map<String, Object> labels = podLabels(deployments.get(name));
+			Map<String, Object> container = container(deployments.get(name));
 			assertThat(container.get("image")).isEqualTo("industriedialog/" + name + ":latest");
 			assertThat(map(map(container, "readinessProbe"), "httpGet")).as(name)
 				.containsEntry("path", "/actuator/health/readiness");
@@ -298,24 +313,181 @@ class DeploymentDescriptorsTest {
 			for (Object envFrom : list(container.get("envFrom"))) {
 				assertThat(configMaps).as(name).contains((String) map(asMap(envFrom), "configMapRef").get("name"));
 			}
-			Set<String> variables = new TreeSet<>();
-			for (Object env : list(container.get("env"))) {
-				Map<String, Object> variable = asMap(env);
-				variables.add((String) variable.get("name"));
-				if (variable.containsKey("valueFrom")) {
-					Map<String, Object> ref = map(map(variable, "valueFrom"), "secretKeyRef");
-					assertThat(secrets).as(name).containsKey((String) ref.get("name"));
-					assertThat(map(secrets.get((String) ref.get("name")), "stringData")).as(name)
-						.containsKey((String) ref.get("key"));
-				}
-			}
-			assertThat(variables).as(name).contains("MONGODB_URI", "JWT_SECRET");
+			secretRefs(container).forEach((variable, ref) -> {
+				// The generated Secret (kustomization.yaml); kustomize appends its hash.
+				assertThat(ref).as(name + " " + variable).containsEntry("name", SECRET);
+				assertThat(secretKeys).as(name + " " + variable + " in secrets.env.example")
+					.contains((String) ref.get("key"));
+			});
+			assertThat(environmentNames(container)).as(name).contains("MONGODB_URI", "JWT_SECRET");
+			Map<String, Object> instanceId = variable(container, "INSTANCE_ID");
+			assertThat(map(map(instanceId, "valueFrom"), "fieldRef")).as(name + " INSTANCE_ID is the pod name")
+				.containsEntry("fieldPath", "metadata.name");
 			Map<String, Object> service = services.get(name);
 			assertThat(service).as("Service " + name).isNotNull();
 			assertThat(map(service, "spec")).doesNotContainKey("type");
 			map(map(service, "spec"), "selector")
 				.forEach((key, value) -> assertThat(labels).as(name + " selector").containsEntry(key, value));
 		}
+	}
+
+	@Test
+	void shouldServeActuatorOnlyOnTheManagementPort() throws IOException {
+		Map<String, Object> config = map(byName("ConfigMap").get("industriedialog-config"), "data");
+		assertThat(config).containsEntry("SERVER_PORT", "8080").containsEntry("MANAGEMENT_SERVER_PORT", "8081");
+		Map<String, Map<String, Object>> services = byName("Service");
+		byName("Deployment").forEach((name, deployment) -> {
+			Map<String, Object> container = container(deployment);
+			Map<String, Object> ports = new LinkedHashMap<>();
+			for (Object port : list(container.get("ports"))) {
+				ports.put((String) asMap(port).get("name"), asMap(port).get("containerPort"));
+			}
+			assertThat(ports).as(name).containsEntry("http", 8080).containsEntry("management", 8081);
+			for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+				assertThat(map(map(container, probe), "httpGet")).as(name + " " + probe)
+					.containsEntry("port", "management");
+			}
+			assertThat(map(map(map(deployment, "spec"), "template"), "metadata").get("annotations")).as(name)
+				.isEqualTo(Map.of("prometheus.io/scrape", "true", "prometheus.io/path", "/actuator/prometheus",
+						"prometheus.io/port", "8081"));
+			// The Service (and so the Ingress) leads to the application port only.
+			assertThat(list(map(services.get(name), "spec").get("ports"))).as(name)
+				.allSatisfy((port) -> assertThat(asMap(port)).containsEntry("targetPort", "http"));
+		});
+	}
+
+	@Test
+	void shouldBootstrapTheStaffAccountAndGiveTheLinkKeyToTheMailingServicesOnly() throws IOException {
+		Map<String, Map<String, Object>> deployments = byName("Deployment");
+		Map<String, Map<String, Object>> gateway = secretRefs(container(deployments.get("gateway")));
+		assertThat(gateway).containsKeys("STAFF_EMAIL", "STAFF_PASSWORD");
+		assertThat(gateway.get("STAFF_EMAIL")).containsEntry("key", "STAFF_EMAIL").doesNotContainKey("optional");
+		assertThat(gateway.get("STAFF_PASSWORD")).containsEntry("key", "STAFF_PASSWORD").doesNotContainKey("optional");
+		for (String name : PORTS.keySet()) {
+			Map<String, Map<String, Object>> refs = secretRefs(container(deployments.get(name)));
+			if (LINK_SIGNERS.contains(name)) {
+				assertThat(refs.get("LINK_SECRET")).as(name)
+					.containsEntry("key", "LINK_SECRET")
+					.doesNotContainKey("optional");
+				assertThat(refs.get("PREVIOUS_LINK_SECRETS")).as(name)
+					.containsEntry("key", "PREVIOUS_LINK_SECRETS")
+					.containsEntry("optional", true);
+			}
+			else {
+				// Whoever holds the link key can sign personal links.
+				assertThat(refs).as(name).doesNotContainKeys("LINK_SECRET", "PREVIOUS_LINK_SECRETS");
+			}
+		}
+	}
+
+	@Test
+	void shouldShipNoSecretValues() throws IOException {
+		List<Path> files;
+		try (Stream<Path> walk = Files.walk(K8S)) {
+			files = walk.filter((file) -> file.toString().endsWith(".yaml") || file.toString().endsWith(".yml"))
+				.sorted()
+				.toList();
+		}
+		for (Path file : files) {
+			try (Reader reader = Files.newBufferedReader(file)) {
+				for (Object document : newYaml().loadAll(reader)) {
+					if (document instanceof Map<?, ?> manifest && "Secret".equals(manifest.get("kind"))) {
+						assertThat(asMap(manifest)).as(file.toString()).doesNotContainKeys("data", "stringData");
+					}
+				}
+			}
+		}
+		exampleSecrets().forEach((key, value) -> assertThat(value).as(key + " in secrets.env.example").isEmpty());
+	}
+
+	@Test
+	void shouldGenerateTheSecretFromAGitIgnoredFile() throws IOException {
+		Map<String, Object> kustomization = yaml(K8S.resolve("kustomization.yaml"));
+		assertThat(list(kustomization.get("secretGenerator"))).singleElement().satisfies((generator) -> {
+			assertThat(asMap(generator)).containsEntry("name", SECRET).containsEntry("envs", List.of("secrets.env"));
+			assertThat(asMap(generator)).doesNotContainKeys("literals", "files");
+		});
+		assertThat(Files.readAllLines(ROOT.resolve(".gitignore"))).contains("/deploy/k8s/secrets.env");
+		Set<String> referenced = new TreeSet<>();
+		for (Map<String, Object> deployment : byName("Deployment").values()) {
+			secretRefs(container(deployment)).values().forEach((ref) -> referenced.add((String) ref.get("key")));
+		}
+		assertThat(exampleSecrets().keySet()).containsAll(referenced)
+			.contains("JWT_SECRET", "LINK_SECRET", "PREVIOUS_LINK_SECRETS", "STAFF_EMAIL", "STAFF_PASSWORD");
+		assertThat(referenced).as("keys used by a Deployment").containsAll(exampleSecrets().keySet());
+	}
+
+	@Test
+	void shouldIsolateThePodsByDefault() throws IOException {
+		Map<String, Object> defaultDeny = map(byName("NetworkPolicy").get("default-deny"), "spec");
+		assertThat(defaultDeny).containsEntry("podSelector", Map.of())
+			.containsEntry("policyTypes", List.of("Ingress", "Egress"))
+			.doesNotContainKeys("ingress", "egress");
+	}
+
+	@Test
+	void shouldAdmitOnlyTheGatewayToTheServices() throws IOException {
+		Map<String, Map<String, Object>> deployments = byName("Deployment");
+		for (String name : PORTS.keySet()) {
+			List<Map<String, Object>> rules = rules(podLabels(deployments.get(name)), "Ingress", "ingress");
+			assertThat(rules).as(name)
+				.isNotEmpty()
+				.allSatisfy((rule) -> assertThat(rule).as(name + ": a rule without ports or peers admits everyone")
+					.containsKeys("ports", "from"));
+			List<Object> application = peers(rules, 8080, "from");
+			if (name.equals("gateway")) {
+				assertThat(application).as(name)
+					.containsExactly(Map.of("namespaceSelector",
+							Map.of("matchLabels", Map.of(NAMESPACE_LABEL, "ingress-nginx"))));
+			}
+			else {
+				assertThat(application).as(name)
+					.isNotEmpty()
+					.containsOnly(Map.of("podSelector", Map.of("matchLabels", Map.of(NAME_LABEL, "gateway"))));
+			}
+			assertThat(peers(rules, 8081, "from")).as(name + " on 8081")
+				.isNotEmpty()
+				.containsOnly(
+						Map.of("namespaceSelector", Map.of("matchLabels", Map.of(NAMESPACE_LABEL, "monitoring"))));
+			assertThat(ports(rules)).as(name).containsExactly(8080, 8081);
+		}
+		assertThat(map(byName("Ingress").get("gateway"), "spec")).as("the controller in namespace ingress-nginx")
+			.containsEntry("ingressClassName", "nginx");
+	}
+
+	@Test
+	void shouldLetThePodsReachOnlyWhatTheyUse() throws IOException {
+		Map<String, Map<String, Object>> deployments = byName("Deployment");
+		for (String name : PORTS.keySet()) {
+			List<Map<String, Object>> rules = rules(podLabels(deployments.get(name)), "Egress", "egress");
+			assertThat(rules).as(name)
+				.allSatisfy((rule) -> assertThat(rule).as(name + ": a rule without ports allows every port")
+					.containsKey("ports"));
+			assertThat(peers(rules, 53, "to")).as(name + " DNS").isNotEmpty().containsOnly(namespace("kube-system"));
+			assertThat(peers(rules, 27017, "to")).as(name + " MongoDB").isNotEmpty().containsOnly(namespace("mongodb"));
+			Set<Integer> expected = new TreeSet<>(List.of(53, 27017));
+			if (name.equals("gateway")) {
+				// No Kafka: gateway/pom.xml leaves the binder out.
+				expected.add(8080);
+				assertThat(peers(rules, 8080, "to")).singleElement().satisfies((peer) -> {
+					Map<String, Object> selector = map(asMap(peer), "podSelector");
+					for (String service : PORTS.keySet()) {
+						assertThat(selects(selector, podLabels(deployments.get(service)))).as("gateway to " + service)
+							.isEqualTo(!service.equals("gateway"));
+					}
+				});
+			}
+			else {
+				expected.add(9092);
+				assertThat(peers(rules, 9092, "to")).as(name + " Kafka").isNotEmpty().containsOnly(namespace("kafka"));
+			}
+			if (MAILERS.contains(name)) {
+				expected.add(587);
+			}
+			assertThat(ports(rules)).as(name).isEqualTo(expected);
+		}
+		assertThat(map(byName("ConfigMap").get("industriedialog-config"), "data")).containsEntry("SMTP_PORT", "587")
+			.containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka-bootstrap.kafka.svc:9092");
 	}
 
 	@Test
@@ -347,23 +519,163 @@ class DeploymentDescriptorsTest {
 	}
 
 	@Test
-	void shouldShipOnlyPlaceholderSecrets() throws IOException {
-		byName("Secret").forEach((name, secret) -> {
-			assertThat(secret).doesNotContainKey("data");
-			map(secret, "stringData").forEach((key, value) -> assertThat((String) value).as(key).contains("CHANGE-ME"));
-		});
-	}
-
-	@Test
-	void shouldRenderTheKustomizationWhereKubectlIsInstalled() throws Exception {
+	void shouldRenderTheKustomizationOnlyWithSecretsWhereKubectlIsInstalled(@TempDir Path temp) throws Exception {
 		Optional<Path> kubectl = executable("kubectl");
 		assumeTrue(kubectl.isPresent(), "kubectl is not installed");
-		Result result = run(List.of(kubectl.get().toString(), "kustomize", K8S.toString()));
+		// A copy, so that an operator's own secrets.env in the working tree changes
+		// nothing.
+		Path copy = temp.resolve("k8s");
+		Files.createDirectories(copy);
+		for (Path file : k8sFiles()) {
+			Files.copy(file, copy.resolve(file.getFileName()));
+		}
+		Files.copy(K8S.resolve("secrets.env.example"), copy.resolve("secrets.env.example"));
+		Result withoutSecrets = run(List.of(kubectl.get().toString(), "kustomize", copy.toString()));
+		assertThat(withoutSecrets.exitCode()).as(withoutSecrets.output()).isNotZero();
+		assertThat(withoutSecrets.output()).contains("secrets.env");
+
+		StringBuilder secrets = new StringBuilder();
+		exampleSecrets().keySet()
+			.forEach((key) -> secrets.append(key).append("=rendering-only-").append(key).append('\n'));
+		Files.writeString(copy.resolve("secrets.env"), secrets);
+		Result result = run(List.of(kubectl.get().toString(), "kustomize", copy.toString()));
 		assertThat(result.exitCode()).as(result.output()).isZero();
-		assertThat(result.output()).contains("kind: Deployment", "namespace: industriedialog");
+		assertThat(result.output()).contains("kind: Deployment", "kind: NetworkPolicy", "namespace: industriedialog");
+		Matcher generated = Pattern.compile("name: (" + SECRET + "-[a-z0-9]+)\\n").matcher(result.output());
+		assertThat(generated.find()).as("generated Secret with a content hash").isTrue();
+		// kustomize points every secretKeyRef at the hashed name.
+		assertThat(result.output()).doesNotContainPattern("name: " + SECRET + "\\n");
+		assertThat(Pattern.compile("name: " + generated.group(1) + "\\n").matcher(result.output()).results().count())
+			.as("the Secret and the references to it")
+			.isGreaterThan(5);
 	}
 
 	// helpers
+
+	/** The keys and values of secrets.env.example. */
+	private static Map<String, String> exampleSecrets() throws IOException {
+		Map<String, String> secrets = new LinkedHashMap<>();
+		for (String line : Files.readAllLines(K8S.resolve("secrets.env.example"))) {
+			if (line.isBlank() || line.strip().startsWith("#")) {
+				continue;
+			}
+			assertThat(line).as("KEY=value").contains("=");
+			secrets.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+		}
+		return secrets;
+	}
+
+	private static Map<String, Object> container(Map<String, Object> deployment) {
+		Map<String, Object> podSpec = map(map(map(deployment, "spec"), "template"), "spec");
+		return asMap(list(podSpec.get("containers")).get(0));
+	}
+
+	private static Map<String, Object> podLabels(Map<String, Object> deployment) {
+		return map(map(map(map(deployment, "spec"), "template"), "metadata"), "labels");
+	}
+
+	private static Set<String> environmentNames(Map<String, Object> container) {
+		Set<String> names = new TreeSet<>();
+		for (Object env : list(container.get("env"))) {
+			names.add((String) asMap(env).get("name"));
+		}
+		return names;
+	}
+
+	private static Map<String, Object> variable(Map<String, Object> container, String name) {
+		for (Object env : list(container.get("env"))) {
+			if (name.equals(asMap(env).get("name"))) {
+				return asMap(env);
+			}
+		}
+		throw new AssertionError(name + " is not set in " + container.get("name"));
+	}
+
+	/** Environment variable name to its secretKeyRef. */
+	private static Map<String, Map<String, Object>> secretRefs(Map<String, Object> container) {
+		Map<String, Map<String, Object>> refs = new LinkedHashMap<>();
+		for (Object env : list(container.get("env"))) {
+			Map<String, Object> variable = asMap(env);
+			if (variable.get("valueFrom") instanceof Map<?, ?> valueFrom && valueFrom.containsKey("secretKeyRef")) {
+				refs.put((String) variable.get("name"), asMap(valueFrom.get("secretKeyRef")));
+			}
+		}
+		return refs;
+	}
+
+	/**
+	 * The rules of every NetworkPolicy of this type that selects pods with these labels.
+	 */
+	private static List<Map<String, Object>> rules(Map<String, Object> labels, String policyType, String rulesKey)
+			throws IOException {
+		List<Map<String, Object>> rules = new ArrayList<>();
+		for (Map<String, Object> policy : byName("NetworkPolicy").values()) {
+			Map<String, Object> spec = map(policy, "spec");
+			if (strings(spec.get("policyTypes")).contains(policyType) && selects(map(spec, "podSelector"), labels)
+					&& spec.get(rulesKey) != null) {
+				list(spec.get(rulesKey)).forEach((rule) -> rules.add(asMap(rule)));
+			}
+		}
+		return rules;
+	}
+
+	/**
+	 * The peers of the rules that open this port; a rule without peers opens it to all.
+	 */
+	private static List<Object> peers(List<Map<String, Object>> rules, int port, String peersKey) {
+		List<Object> peers = new ArrayList<>();
+		for (Map<String, Object> rule : rules) {
+			if (rule.get("ports") instanceof List<?> rulePorts
+					&& rulePorts.stream().anyMatch((candidate) -> port(candidate) == port)) {
+				peers.addAll((rule.get(peersKey) != null) ? list(rule.get(peersKey)) : List.of("anyone"));
+			}
+		}
+		return peers;
+	}
+
+	private static Set<Integer> ports(List<Map<String, Object>> rules) {
+		Set<Integer> ports = new TreeSet<>();
+		rules.forEach((rule) -> list(rule.get("ports")).forEach((port) -> ports.add(port(port))));
+		return ports;
+	}
+
+	private static int port(Object port) {
+		Object number = asMap(port).get("port");
+		assertThat(number).as("numeric port in " + port).isInstanceOf(Integer.class);
+		return (Integer) number;
+	}
+
+	private static Map<String, Object> namespace(String name) {
+		return Map.of("namespaceSelector", Map.of("matchLabels", Map.of(NAMESPACE_LABEL, name)));
+	}
+
+	/** Whether a label selector (matchLabels, matchExpressions) selects these labels. */
+	private static boolean selects(Map<String, Object> selector, Map<String, Object> labels) {
+		if (selector.get("matchLabels") instanceof Map<?, ?> matchLabels) {
+			for (Map.Entry<?, ?> entry : matchLabels.entrySet()) {
+				if (!entry.getValue().equals(labels.get(entry.getKey()))) {
+					return false;
+				}
+			}
+		}
+		Object expressions = selector.get("matchExpressions");
+		for (Object expression : (expressions != null) ? list(expressions) : List.of()) {
+			Map<String, Object> requirement = asMap(expression);
+			Object value = labels.get(requirement.get("key"));
+			List<String> values = strings(requirement.get("values"));
+			boolean matches = switch ((String) requirement.get("operator")) {
+				case "In" -> value != null && values.contains(value);
+				case "NotIn" -> value == null || !values.contains(value);
+				case "Exists" -> value != null;
+				case "DoesNotExist" -> value == null;
+				default -> throw new AssertionError("unknown operator in " + requirement);
+			};
+			if (!matches) {
+				return false;
+			}
+		}
+		return true;
+	}
 
 	private static Map<String, Object> compose() {
 		try {
@@ -484,6 +796,7 @@ class DeploymentDescriptorsTest {
 		// The secrets compose requires, as an operator would set them in .env.
 		builder.environment().put("JWT_SECRET", "validation-only-secret-of-at-least-32-bytes");
 		builder.environment().put("STAFF_PASSWORD", "validation-only");
+		builder.environment().put("LINK_SECRET", "validation-only-link-key-of-at-least-32-bytes");
 		Process process = builder.start();
 		process.getOutputStream().close();
 		byte[] output = process.getInputStream().readAllBytes();
