@@ -17,13 +17,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param from sender of all newsletter mails
  * @param imprint imprint line at the foot of every mail
  * @param delivery how Infobriefe are sent
+ * @param retention how long personal data nobody needs any more is kept
  */
 @ConfigurationProperties("industriedialog.newsletter")
 public record NewsletterProperties(@DefaultValue("48h") Duration confirmationValidity,
 		@DefaultValue("10m") Duration confirmationResendInterval, @DefaultValue("5") int confirmationMaxMails,
 		@DefaultValue("infobrief-2026-11") String consentTextVersion,
 		@DefaultValue("Industriedialog <infobrief@industriedialog.de>") String from,
-		@DefaultValue("Geschäftsstelle Industriedialog") String imprint, @DefaultValue Delivery delivery) {
+		@DefaultValue("Geschäftsstelle Industriedialog") String imprint, @DefaultValue Delivery delivery,
+		@DefaultValue Retention retention) {
 
 	/**
 	 * @param ratePerSecond mails per second of one send; 0 = no throttling
@@ -40,6 +42,19 @@ public record NewsletterProperties(@DefaultValue("48h") Duration confirmationVal
 			@DefaultValue("200") int batchSize, @DefaultValue("5") int maxAttempts,
 			@DefaultValue("30s") Duration retryBackoff, @DefaultValue("30m") Duration retryBackoffMax,
 			@DefaultValue("30s") Duration lease) {
+	}
+
+	/**
+	 * Periods of the daily retention job (issue 16, docs/adr/0014).
+	 *
+	 * @param unconfirmedGrace an unconfirmed subscription is deleted this long after its
+	 * last confirmation link expired
+	 * @param deliveryAddresses the address copies on the delivery records of a send are
+	 * dropped this long after the send finished (its report period); counts and states
+	 * stay
+	 */
+	public record Retention(@DefaultValue("7d") Duration unconfirmedGrace,
+			@DefaultValue("30d") Duration deliveryAddresses) {
 	}
 
 }

@@ -1,5 +1,7 @@
 package de.industriedialog.newsletter.delivery;
 
+import java.util.regex.Pattern;
+
 import jakarta.mail.MessagingException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -9,9 +11,13 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
  *
  * @param permanent the server refused for good (5xx): never try again
  * @param bounce the address itself was refused (5xx on {@code RCPT TO}): suppress it
- * @param detail a short description for the delivery record
+ * @param detail a short description for the delivery record and the log, without the
+ * address (servers often repeat it in their reply)
  */
 record DeliveryFailure(boolean permanent, boolean bounce, String detail) {
+
+	/** Anything shaped like an address, with or without angle brackets. */
+	private static final Pattern ADDRESS = Pattern.compile("[^\\s<>()\\[\\]\"',;:]+@[^\\s<>()\\[\\]\"',;:]+");
 
 	static DeliveryFailure of(MessagingException ex) {
 		for (Exception current = ex; current != null; current = (current instanceof MessagingException messaging)
@@ -39,6 +45,8 @@ record DeliveryFailure(boolean permanent, boolean bounce, String detail) {
 		if (ex.getCause() != null && ex.getCause() != ex) {
 			message += " (" + ex.getCause() + ")";
 		}
+		// The address is personal data and known from the delivery anyway.
+		message = ADDRESS.matcher(message).replaceAll("[address]");
 		return (message.length() > 500) ? message.substring(0, 500) : message;
 	}
 

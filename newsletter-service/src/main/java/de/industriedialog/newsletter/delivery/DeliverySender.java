@@ -419,8 +419,12 @@ class DeliverySender implements SmartLifecycle {
 					}
 				}
 				catch (RuntimeException ex) {
-					// Left SENDING: handed back on stop or by the next owner.
-					log.warn("Delivery {} could not be processed", task.delivery().getString("_id"), ex);
+					// Left SENDING: handed back on stop or by the next owner. Only the
+					// kind
+					// of failure: building the recipient's mail may fail with the address
+					// or name in the message (no personal data in the log).
+					log.warn("Delivery {} could not be processed: {}", task.delivery().getString("_id"),
+							ex.getClass().getName());
 				}
 				finally {
 					task.batch().done.countDown();

@@ -309,6 +309,44 @@ class DeliveryStore {
 				DELIVERIES);
 	}
 
+	// ---------------------------------------------------------------- retention
+
+	/**
+	 * The finished sends whose deliveries may still hold addresses: finished before
+	 * {@code finishedBefore} and not yet marked as cleared.
+	 */
+	List<String> finishedWithAddresses(Instant finishedBefore) {
+		Query query = Query
+			.query(Criteria.where("status")
+				.is(JOB_DONE)
+				.and("finishedAt")
+				.lt(Date.from(finishedBefore))
+				.and("addressesDroppedAt")
+				.exists(false))
+			.with(Sort.by("_id"));
+		query.fields().include("_id");
+		return this.mongo.find(query, Document.class, JOBS).stream().map((job) -> job.getString("_id")).toList();
+	}
+
+	/**
+	 * Removes the address copies from the deliveries of a finished send; the state,
+	 * attempts and times stay, so the counts of the send report do not change. The last
+	 * SMTP error goes too: the server's reply often repeats the address.
+	 * @return how many deliveries held an address
+	 */
+	long dropAddresses(String issueId) {
+		return this.mongo
+			.updateMulti(Query.query(Criteria.where("issueId").is(issueId).and("email").exists(true)),
+					new Update().unset("email").unset("lastError"), DELIVERIES)
+			.getModifiedCount();
+	}
+
+	/** The next run skips the send (marked after its deliveries, so a crash repeats). */
+	void markAddressesDropped(String issueId, Instant at) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(issueId)),
+				new Update().set("addressesDroppedAt", Date.from(at)), JOBS);
+	}
+
 	record Counts(long sent, long failed, long pending) {
 	}
 

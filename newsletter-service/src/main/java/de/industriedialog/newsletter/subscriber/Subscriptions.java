@@ -289,14 +289,16 @@ public class Subscriptions {
 			return true;
 		}
 		catch (RuntimeException ex) {
-			// The request still succeeds (no hint whether the address exists).
-			log.warn("Confirmation mail to subscriber {} not queued: {}", subscriber.id(), ex.toString());
+			// The request still succeeds (no hint whether the address exists). Only the
+			// kind of failure: composing the mail may fail with the address in the
+			// message.
+			log.warn("Confirmation mail to subscriber {} not queued: {}", subscriber.id(), ex.getClass().getName());
 			try {
 				this.store.releaseConfirmationMail(subscriber.id(), hash);
 			}
 			catch (RuntimeException releaseFailed) {
 				log.warn("Confirmation mail claim of subscriber {} not given back: {}", subscriber.id(),
-						releaseFailed.toString());
+						releaseFailed.getClass().getName());
 			}
 			return false;
 		}

@@ -24,6 +24,15 @@ class DeliveryFailureTest {
 	}
 
 	@Test
+	void shouldKeepTheAddressTheServerRepeatsOutOfTheDetail() throws Exception {
+		DeliveryFailure failure = DeliveryFailure
+			.of(refused(550, "550 5.1.1 <someone@example.org>: Recipient address rejected: User unknown"));
+		assertThat(failure.detail()).startsWith("550")
+			.contains("Recipient address rejected")
+			.doesNotContain("someone", "example.org");
+	}
+
+	@Test
 	void shouldRetryATemporaryRefusal() throws Exception {
 		DeliveryFailure failure = DeliveryFailure.of(refused(451, "451 try later"));
 		assertThat(failure.permanent()).isFalse();

@@ -1,0 +1,74 @@
+package de.industriedialog.newsletter.subscriber;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+import de.industriedialog.newsletter.NewsletterProperties;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deletes subscriptions nobody confirmed (issue 16, docs/adr/0014): once the last
+ * confirmation link has expired and the grace period is over, the address and name were
+ * only ever typed into a form, possibly by a stranger, and nothing may be done with them.
+ * <p>
+ * Only subscriptions that were never confirmed: one that was confirmed before and is
+ * pending again (a former subscriber asking anew) holds the record of the earlier consent
+ * and unsubscription, which is kept by its own rule. A never confirmed subscription was
+ * never announced, so no other service knows it and no event is due. One conditional
+ * delete: a request that renewed the link meanwhile moved its expiry out of reach, so
+ * running again or on two replicas at once changes nothing more.
+ */
+@Component
+public class UnconfirmedSubscriptionRetention {
+
+	private static final Logger log = LoggerFactory.getLogger(UnconfirmedSubscriptionRetention.class);
+
+	private final MongoOperations mongo;
+
+	private final Duration grace;
+
+	private final Clock clock;
+
+	UnconfirmedSubscriptionRetention(MongoOperations mongo, NewsletterProperties properties, Clock clock) {
+		this.mongo = mongo;
+		this.grace = properties.retention().unconfirmedGrace();
+		this.clock = clock;
+	}
+
+	/** Daily, on one replica (the lock is a document in the store). */
+	@Scheduled(cron = "${industriedialog.newsletter.retention.cron:0 20 3 * * *}", zone = "UTC")
+	@SchedulerLock(name = "newsletter-retention-unconfirmed-subscriptions", lockAtLeastFor = "1m",
+			lockAtMostFor = "30m")
+	public void run() {
+		long deleted = deleteExpired(this.clock.instant());
+		// A count only: no address, name or id of a person who never consented.
+		log.info("Retention: {} unconfirmed subscriptions deleted", deleted);
+	}
+
+	/**
+	 * @return how many subscriptions were deleted
+	 */
+	long deleteExpired(Instant now) {
+		Query expired = Query.query(Criteria.where("status")
+			.is(SubscriberStatus.PENDING)
+			.and("confirmedAt")
+			.exists(false)
+			.and("confirmationExpiresAt")
+			.lt(Date.from(now.minus(this.grace)))
+			// Never announced, so never an outbox entry; checked anyway, so an entry
+			// the relay has not published yet is never deleted with its document.
+			.orOperator(Criteria.where("outbox").exists(false), Criteria.where("outbox").size(0)));
+		return this.mongo.remove(expired, Subscriber.class).getDeletedCount();
+	}
+
+}
