@@ -15,10 +15,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param roles {@code STAFF} and/or {@code INITIATIVE}
  * @param initiativeId the initiative an {@code INITIATIVE} account acts for
  * @param createdAt when the account was created
+ * @param unusedSince when a sign-up made the account, until somebody first logs in with
+ * it; {@code null} for every other account. A sign-up nobody ever logged in with is
+ * deleted after the retention period ({@link UnusedSignUpRetention}).
  */
 @Document("accounts")
-public record Account(@Id String email, String passwordHash, List<String> roles, String initiativeId,
-		Instant createdAt) {
+public record Account(@Id String email, String passwordHash, List<String> roles, String initiativeId, Instant createdAt,
+		Instant unusedSince) {
 
 	public Account {
 		roles = List.copyOf(roles);

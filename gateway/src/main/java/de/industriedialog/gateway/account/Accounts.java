@@ -1,6 +1,7 @@
 package de.industriedialog.gateway.account;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -12,6 +13,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -28,15 +33,18 @@ public class Accounts implements ReactiveUserDetailsService {
 
 	private final AccountRepository repository;
 
+	private final ReactiveMongoTemplate mongo;
+
 	private final PasswordEncoder passwordEncoder;
 
 	private final GatewayAccountProperties properties;
 
 	private final Clock clock;
 
-	Accounts(AccountRepository repository, PasswordEncoder passwordEncoder, GatewayAccountProperties properties,
-			Clock clock) {
+	Accounts(AccountRepository repository, ReactiveMongoTemplate mongo, PasswordEncoder passwordEncoder,
+			GatewayAccountProperties properties, Clock clock) {
 		this.repository = repository;
+		this.mongo = mongo;
 		this.passwordEncoder = passwordEncoder;
 		this.properties = properties;
 		this.clock = clock;
@@ -59,19 +67,34 @@ public class Accounts implements ReactiveUserDetailsService {
 		return this.repository.findById(id)
 			.switchIfEmpty(Mono.defer(() -> this.repository
 				.insert(new Account(id, this.passwordEncoder.encode(rawPassword), roles, initiativeId,
-						this.clock.instant()))
+						this.clock.instant(), null))
 				.onErrorResume(DuplicateKeyException.class, (ex) -> this.repository.findById(id))));
 	}
 
 	/**
 	 * A new initiative signs up: the account is bound to a fresh initiative id under
 	 * which it then writes its first Steckbrief, which staff review before it is public.
+	 * The account counts as unused until its first login: nobody confirmed the address,
+	 * so one nobody ever logs in with is deleted after the retention period.
 	 * @return empty if an account with this e-mail exists
 	 */
 	public Mono<Account> signUp(String email, String rawPassword) {
+		Instant now = this.clock.instant();
 		Account account = new Account(normalize(email), this.passwordEncoder.encode(rawPassword), List.of("INITIATIVE"),
-				UUID.randomUUID().toString(), this.clock.instant());
+				UUID.randomUUID().toString(), now, now);
 		return this.repository.insert(account).onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty());
+	}
+
+	/**
+	 * Somebody logged in with the account: a sign-up is in use from now on and stays.
+	 * Matches nothing (and changes nothing) for every account that is not an unused
+	 * sign-up.
+	 */
+	Mono<Void> markUsed(String email) {
+		return this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(normalize(email)).and("unusedSince").exists(true)),
+					new Update().unset("unusedSince"), Account.class)
+			.then();
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -83,7 +106,8 @@ public class Accounts implements ReactiveUserDetailsService {
 			return;
 		}
 		createIfAbsent(email, password, List.of("STAFF"), null)
-			.doOnNext((account) -> log.info("Staff account {} is ready", account.email()))
+			// Not the address: no personal data in the log.
+			.doOnNext((account) -> log.info("First staff account is ready"))
 			.block();
 	}
 

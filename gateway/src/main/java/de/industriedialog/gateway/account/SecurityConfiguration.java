@@ -120,7 +120,7 @@ class SecurityConfiguration {
 			.formLogin((form) -> form.loginPage("/login")
 				.authenticationManager(loginManager(accounts, passwordEncoder))
 				.authenticationFailureHandler(countFailure(loginFailures, failed))
-				.authenticationSuccessHandler(forgetFailures(loginFailures, succeeded)))
+				.authenticationSuccessHandler(forgetFailures(loginFailures, markUsed(accounts, succeeded))))
 			.logout((logout) -> logout.logoutUrl("/logout"))
 			.addFilterBefore(refuseLockedLogins(loginFailures), SecurityWebFiltersOrder.FORM_LOGIN)
 			.addFilterAfter(exposeCsrfCookie(), SecurityWebFiltersOrder.CSRF)
@@ -147,6 +147,16 @@ class SecurityConfiguration {
 			return offEventLoop(() -> loginFailures.reset(username))
 				.then(then.onAuthenticationSuccess(exchange, authentication));
 		};
+	}
+
+	/**
+	 * A successful login puts a sign-up in use, so the retention of unused sign-ups
+	 * leaves it alone.
+	 */
+	private static ServerAuthenticationSuccessHandler markUsed(Accounts accounts,
+			ServerAuthenticationSuccessHandler then) {
+		return (exchange, authentication) -> accounts.markUsed(authentication.getName())
+			.then(then.onAuthenticationSuccess(exchange, authentication));
 	}
 
 	/**
