@@ -50,7 +50,7 @@ public class UnusedSignUpRetention {
 	 * Daily, on one replica (the lock is a document in the store). Runs on the
 	 * scheduler's thread, never an event loop, so it may wait for the store.
 	 */
-	@Scheduled(cron = "${industriedialog.gateway.retention.cron:0 20 3 * * *}", zone = "UTC")
+	@Scheduled(cron = "${industriedialog.gateway.retention.cron:0 30 3 * * *}", zone = "Europe/Berlin")
 	@SchedulerLock(name = "gateway-retention-unused-sign-ups", lockAtLeastFor = "1m", lockAtMostFor = "30m")
 	public void run() {
 		Long deleted = deleteUnused(this.clock.instant()).block(Duration.ofMinutes(10));

@@ -40,7 +40,7 @@ public class DeliveryAddressRetention {
 	}
 
 	/** Daily, on one replica (the lock is a document in the store). */
-	@Scheduled(cron = "${industriedialog.newsletter.retention.cron:0 20 3 * * *}", zone = "UTC")
+	@Scheduled(cron = "${industriedialog.newsletter.retention.cron:0 30 3 * * *}", zone = "Europe/Berlin")
 	@SchedulerLock(name = "newsletter-retention-delivery-addresses", lockAtLeastFor = "1m", lockAtMostFor = "30m")
 	public void run() {
 		dropAddresses(this.clock.instant());

@@ -46,7 +46,7 @@ public class UnconfirmedSubscriptionRetention {
 	}
 
 	/** Daily, on one replica (the lock is a document in the store). */
-	@Scheduled(cron = "${industriedialog.newsletter.retention.cron:0 20 3 * * *}", zone = "UTC")
+	@Scheduled(cron = "${industriedialog.newsletter.retention.cron:0 30 3 * * *}", zone = "Europe/Berlin")
 	@SchedulerLock(name = "newsletter-retention-unconfirmed-subscriptions", lockAtLeastFor = "1m",
 			lockAtMostFor = "30m")
 	public void run() {
