@@ -322,10 +322,12 @@ public final class MailCatcher implements AutoCloseable {
 			byte[] bytes = data.readAllBytes();
 			try {
 				long id = this.store.save(this.from, this.recipients, bytes);
-				log.info("Mail {} from {} to {} stored", id, this.from, this.recipients);
+				// Counts only: the addresses are personal data and are in the stored
+				// mail.
+				log.info("Mail {} to {} recipient(s) stored", id, this.recipients.size());
 			}
 			catch (IOException | RuntimeException ex) {
-				log.error("Cannot store mail from {} to {}", this.from, this.recipients, ex);
+				log.error("Cannot store mail {} for {} recipient(s)", this.from, this.recipients.size(), ex);
 				throw new RejectException(451, "cannot store the mail: " + ex.getMessage());
 			}
 			return null;

@@ -25,6 +25,11 @@ import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -188,7 +193,61 @@ class ReplicasSystemIT {
 		assertThat(session(GATEWAY_1).get("roles").get(0).asString()).isEqualTo("STAFF");
 	}
 
+	/**
+	 * One registration followed by its trace id: sent to the gateway with a
+	 * {@code traceparent} as a browser's instrumentation would, relayed to event-service,
+	 * written to its outbox and published by the relay thread later, the record on Kafka
+	 * carries the same trace (a new span of it); evaluation-service's consumers continue
+	 * the trace of that header (binder observation, OutboxTracingIT) and count it.
+	 */
+	@Test
+	@Order(4)
+	void shouldFollowARegistrationFromTheGatewayOntoKafkaByItsTraceId() throws Exception {
+		String traceId = java.util.HexFormat.of().formatHex(randomBytes(16));
+		String parentSpan = java.util.HexFormat.of().formatHex(randomBytes(8));
+		register(GATEWAY_2, 1000, "00-" + traceId + "-" + parentSpan + "-01");
+
+		Map<String, Object> config = Map.of("bootstrap.servers", "127.0.0.1:" + (9092 + PORT_OFFSET),
+				"key.deserializer", ByteArrayDeserializer.class.getName(), "value.deserializer",
+				ByteArrayDeserializer.class.getName(), "enable.auto.commit", false);
+		String traceparent = null;
+		String payload = null;
+		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
+			List<TopicPartition> partitions = consumer.partitionsFor("dialog.registrations.v1")
+				.stream()
+				.map((info) -> new TopicPartition(info.topic(), info.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+			while (traceparent == null && System.nanoTime() < deadline) {
+				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+					Header header = record.headers().lastHeader("traceparent");
+					if (header != null && new String(header.value(), StandardCharsets.UTF_8).contains(traceId)) {
+						traceparent = new String(header.value(), StandardCharsets.UTF_8);
+						payload = new String(record.value(), StandardCharsets.UTF_8);
+					}
+				}
+			}
+		}
+		assertThat(traceparent).as("a record on dialog.registrations.v1 in trace %s", traceId)
+			.matches("00-" + traceId + "-[0-9a-f]{16}-01")
+			.doesNotContain(parentSpan);
+		assertThat(payload).contains(this.eventId).doesNotContain("@example.org");
+		awaitBothEvaluationReplicasCount(this.registered);
+	}
+
+	private static byte[] randomBytes(int length) {
+		byte[] bytes = new byte[length];
+		new java.security.SecureRandom().nextBytes(bytes);
+		return bytes;
+	}
+
 	private void register(String gateway, int n) throws Exception {
+		register(gateway, n, null);
+	}
+
+	private void register(String gateway, int n, String traceparent) throws Exception {
 		Map<String, Object> form = new LinkedHashMap<>();
 		form.put("name", "Replik " + n);
 		form.put("email", "replica-" + n + "-" + this.testStart + "@example.org");
@@ -196,15 +255,19 @@ class ReplicasSystemIT {
 		form.put("consent", true);
 		form.put("consentVersion", "teilnahme-2026-11");
 		String csrf = anonymousCsrf(gateway);
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create(gateway + "/api/events/" + this.eventId + "/registrations"))
+			.timeout(Duration.ofSeconds(20))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.header("X-XSRF-TOKEN", csrf)
+			.header("Cookie", "XSRF-TOKEN=" + csrf)
+			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(form)));
+		if (traceparent != null) {
+			request.header("traceparent", traceparent);
+		}
 		HttpResponse<String> answer = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(gateway + "/api/events/" + this.eventId + "/registrations"))
-				.timeout(Duration.ofSeconds(20))
-				.header("Content-Type", "application/json")
-				.header("Accept", "application/json")
-				.header("X-XSRF-TOKEN", csrf)
-				.header("Cookie", "XSRF-TOKEN=" + csrf)
-				.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(form)))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		// Accepted; whether there was a seat the mail says (no status oracle in the
 		// answer).
 		assertThat(answer.statusCode()).as("registration %d through %s: %s", n, gateway, answer.body()).isEqualTo(202);
