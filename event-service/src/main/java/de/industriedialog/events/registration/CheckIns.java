@@ -128,6 +128,9 @@ public class CheckIns {
 		if (!registration.eventId().equals(eventId)) {
 			throw new ConflictException("Diese Anmeldung gehört zu einer anderen Veranstaltung.");
 		}
+		if (registration.anonymised()) {
+			throw new RegistrationErasedException();
+		}
 		return registration;
 	}
 

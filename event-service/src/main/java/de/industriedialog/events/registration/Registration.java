@@ -74,6 +74,12 @@ public class Registration {
 
 	private String checkInMethod;
 
+	/**
+	 * When the personal data was removed ({@link RegistrationAnonymisation}); the
+	 * registration stays as an anonymous seat of its group.
+	 */
+	private Instant anonymisedAt;
+
 	private long version;
 
 	private List<String> sentMails = new ArrayList<>();
@@ -162,6 +168,14 @@ public class Registration {
 		return this.addressKey + "|cancelled:" + this.id;
 	}
 
+	/**
+	 * The key of this registration once anonymised: unique like every key, and without
+	 * the address it replaces.
+	 */
+	String anonymousAddressKey() {
+		return addressKey(this.eventId, "anonymised:" + this.id);
+	}
+
 	public String id() {
 		return this.id;
 	}
@@ -237,6 +251,14 @@ public class Registration {
 
 	public String checkInMethod() {
 		return this.checkInMethod;
+	}
+
+	public Instant anonymisedAt() {
+		return this.anonymisedAt;
+	}
+
+	public boolean anonymised() {
+		return this.anonymisedAt != null;
 	}
 
 	public long version() {

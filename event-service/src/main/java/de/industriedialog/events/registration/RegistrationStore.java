@@ -1,6 +1,7 @@
 package de.industriedialog.events.registration;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RegistrationStore {
+
+	/**
+	 * The fields of a registration that tell who the person is; {@code subjectKey} is the
+	 * keyed hash of the address that erasure requests find a person by (docs/adr/0015).
+	 */
+	private static final List<String> PERSONAL_FIELDS = List.of("name", "email", "organisation",
+			"representedInitiativeId", "subjectKey");
 
 	private final MongoTemplate mongo;
 
@@ -130,6 +138,44 @@ public class RegistrationStore {
 				FindAndModifyOptions.options().returnNew(true), Registration.class));
 		changed.ifPresent((registration) -> hint(registration.id()));
 		return changed;
+	}
+
+	/**
+	 * Removes the personal data of a registration in one conditional write, if it still
+	 * has the version read: name, address (also inside the unique address key), the
+	 * organisation, the initiative the person came for, and the marks of mails sent
+	 * (which name what was mailed to the address). Group, status, seat, check-in and
+	 * times stay, so every count stays as it was. The version goes up, so a change that
+	 * read the registration before (a cancellation writing a key derived from the
+	 * address) fails and reads it again; no event is appended: nothing another service
+	 * counts has changed.
+	 * @return the anonymised registration, or empty if it changed in the meantime or was
+	 * anonymised already
+	 */
+	Optional<Registration> anonymise(Registration current, Instant now) {
+		Update update = new Update();
+		PERSONAL_FIELDS.forEach(update::unset);
+		update.set("addressKey", current.anonymousAddressKey())
+			.set("sentMails", List.of())
+			.set("anonymisedAt", Date.from(now))
+			.inc("version", 1);
+		Query query = Query.query(Criteria.where("_id")
+			.is(current.id())
+			.and("version")
+			.is(current.version())
+			.and("anonymisedAt")
+			.exists(false));
+		return Optional.ofNullable(this.mongo.findAndModify(query, update,
+				FindAndModifyOptions.options().returnNew(true), Registration.class));
+	}
+
+	/**
+	 * Registrations of these events that still hold personal data, at most {@code limit}.
+	 */
+	List<Registration> notAnonymisedOf(Collection<String> eventIds, int limit) {
+		Query query = Query.query(Criteria.where("eventId").in(eventIds).and("anonymisedAt").exists(false))
+			.limit(limit);
+		return this.mongo.find(query, Registration.class);
 	}
 
 	/**

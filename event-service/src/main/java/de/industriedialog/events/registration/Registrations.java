@@ -145,11 +145,19 @@ public class Registrations {
 		return new Registered(registration, false);
 	}
 
+	/**
+	 * @throws RegistrationErasedException if the link is genuine but the registration was
+	 * anonymised: the page, cancelling and the QR code then answer 410 Gone
+	 */
 	public Registration byToken(String token) {
-		return this.tokens.registrationIdOf(token)
+		Registration registration = this.tokens.registrationIdOf(token)
 			.flatMap(this.store::find)
 			.orElseThrow(() -> new NotFoundException("Diesen Anmelde-Link kennen wir nicht. Bitte prüfe, ob du ihn "
 					+ "vollständig aus der Bestätigungs-E-Mail übernommen hast."));
+		if (registration.anonymised()) {
+			throw new RegistrationErasedException();
+		}
+		return registration;
 	}
 
 	/** Position on the waitlist right now (1 = next); 0 unless waiting. */
@@ -176,6 +184,10 @@ public class Registrations {
 		Registration registration = this.store.find(registrationId)
 			.filter((r) -> r.eventId().equals(eventId))
 			.orElseThrow(() -> new NotFoundException("Diese Anmeldung gibt es bei dieser Veranstaltung nicht."));
+		if (registration.anonymised()) {
+			// An anonymous seat stays as it is: the figures of the event count it.
+			throw new RegistrationErasedException();
+		}
 		return cancel(registration, CancelledBy.ORGANISER);
 	}
 

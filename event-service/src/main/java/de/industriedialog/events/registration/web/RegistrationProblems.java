@@ -2,6 +2,7 @@ package de.industriedialog.events.registration.web;
 
 import java.net.URI;
 
+import de.industriedialog.events.registration.RegistrationErasedException;
 import de.industriedialog.events.registration.RegistrationLimitedException;
 
 import org.springframework.core.Ordered;
@@ -15,10 +16,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * A registration refused by a rate limit: 429 with {@code Retry-After} and a German
- * problem in the platform's shape; runs before the platform's catch-all.
+ * A registration refused by a rate limit: 429 with {@code Retry-After}; a link or
+ * registration whose personal data was removed: 410 Gone. German problems in the
+ * platform's shape; runs before the platform's catch-all.
  */
-@RestControllerAdvice(assignableTypes = RegistrationController.class)
+@RestControllerAdvice(assignableTypes = { RegistrationController.class, CheckInController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RegistrationProblems {
 
@@ -31,6 +33,14 @@ class RegistrationProblems {
 			.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, ex.retryAfter().toSeconds())))
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem);
+	}
+
+	@ExceptionHandler(RegistrationErasedException.class)
+	ResponseEntity<ProblemDetail> erased(RegistrationErasedException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE, ex.getMessage());
+		problem.setTitle("Anmeldung gelöscht");
+		problem.setType(URI.create("about:blank"));
+		return ResponseEntity.status(HttpStatus.GONE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 }
