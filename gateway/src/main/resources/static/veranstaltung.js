@@ -1,8 +1,8 @@
 // One dialogue event with its registration form. Participants (often pupils) register
 // without an account; the personal link of the confirmation is their key afterwards.
 // The version of the privacy notice shown; bumped when its text changes (11b: it names the
-// represented initiative).
-const CONSENT_VERSION = 'teilnahme-2026-11b';
+// represented initiative; 12: it links the full privacy notice, datenschutz.html).
+const CONSENT_VERSION = 'teilnahme-2026-12';
 const EVENT_STATUS = { PLANNED: 'geplant', OPEN: 'Anmeldung offen', CLOSED: 'Anmeldung geschlossen', HELD: 'hat stattgefunden', CANCELLED: 'abgesagt' };
 const FELDER = {
 	name: { field: 'name', message: 'name-fehler' },
