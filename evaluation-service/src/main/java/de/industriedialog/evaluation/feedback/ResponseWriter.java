@@ -2,7 +2,6 @@ package de.industriedialog.evaluation.feedback;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +60,7 @@ class ResponseWriter {
 		OutboxEvent event = this.outboxEvents.create(Topics.FEEDBACK_V1, EVENT_TYPE, access.eventId(), payload, now);
 		return new FeedbackResponse(id, access.eventId(), access.initiativeId(), StandardQuestionnaire.ID,
 				StandardQuestionnaire.VERSION, answers.participantGroup(), answers.answers(), answers.customAnswers(),
-				answers.good(), answers.improve(), access.channel(), now, List.of(entry(event)));
+				answers.good(), answers.improve(), access.channel(), now, List.of(event.toDocument()));
 	}
 
 	/**
@@ -72,19 +71,6 @@ class ResponseWriter {
 	void insert(FeedbackResponse response) {
 		this.mongo.insert(response);
 		this.relay.ifAvailable((relay) -> relay.hint(FeedbackResponse.COLLECTION, response.id()));
-	}
-
-	/**
-	 * Kept as a plain document with {@code id} (not {@code _id}): the relay removes an
-	 * entry by that field, and Spring Data would map a record's id to {@code _id}.
-	 */
-	static org.bson.Document entry(OutboxEvent event) {
-		return new org.bson.Document("id", event.id()).append("topic", event.topic())
-			.append("eventType", event.eventType())
-			.append("key", event.key())
-			.append("subject", event.subject())
-			.append("payload", event.payload())
-			.append("occurredAt", Date.from(event.occurredAt()));
 	}
 
 }

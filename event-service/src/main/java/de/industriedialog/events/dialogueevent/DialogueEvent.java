@@ -145,12 +145,7 @@ public class DialogueEvent {
 	}
 
 	void raise(OutboxEvent event) {
-		this.outbox.add(new org.bson.Document("id", event.id()).append("topic", event.topic())
-			.append("eventType", event.eventType())
-			.append("key", event.key())
-			.append("subject", event.subject())
-			.append("payload", event.payload())
-			.append("occurredAt", java.util.Date.from(event.occurredAt())));
+		this.outbox.add(event.toDocument());
 	}
 
 	/**

@@ -153,7 +153,7 @@ public class Registration {
 	}
 
 	void raise(de.industriedialog.platform.messaging.OutboxEvent event) {
-		this.outbox.add(RegistrationStore.outboxEntry(event));
+		this.outbox.add(event.toDocument());
 	}
 
 	static String addressKey(String eventId, String emailKey) {

@@ -132,7 +132,7 @@ public class RegistrationStore {
 	 * @return the changed registration, or empty if it changed in the meantime
 	 */
 	Optional<Registration> change(Registration current, Update update, OutboxEvent event) {
-		update.inc("version", 1).push("outbox", outboxEntry(event));
+		update.inc("version", 1).push("outbox", event.toDocument());
 		Query query = Query.query(Criteria.where("_id").is(current.id()).and("version").is(current.version()));
 		Optional<Registration> changed = Optional.ofNullable(this.mongo.findAndModify(query, update,
 				FindAndModifyOptions.options().returnNew(true), Registration.class));
@@ -197,19 +197,6 @@ public class RegistrationStore {
 		Query query = Query.query(Criteria.where("_id").is(registrationId).and("sentMails").ne(mailKey));
 		return this.mongo.updateFirst(query, new Update().push("sentMails", mailKey), Registration.class)
 			.getModifiedCount() == 1;
-	}
-
-	/**
-	 * The outbox entry as a plain document with an {@code id} field; see
-	 * {@code DialogueEvent#raise} for why it is not mapped by Spring Data.
-	 */
-	static org.bson.Document outboxEntry(OutboxEvent event) {
-		return new org.bson.Document("id", event.id()).append("topic", event.topic())
-			.append("eventType", event.eventType())
-			.append("key", event.key())
-			.append("subject", event.subject())
-			.append("payload", event.payload())
-			.append("occurredAt", Date.from(event.occurredAt()));
 	}
 
 	static Update set(String field, Object value) {

@@ -2,7 +2,6 @@ package de.industriedialog.newsletter.infobrief;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,7 +11,6 @@ import de.industriedialog.newsletter.delivery.SendProgress;
 import de.industriedialog.newsletter.infobrief.Infobrief.Counts;
 import de.industriedialog.platform.messaging.OutboxEvent;
 import de.industriedialog.platform.messaging.OutboxEvents;
-import org.bson.Document;
 
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -73,7 +71,7 @@ class InfobriefCompletion implements SendCompletion {
 				.set("updatedAt", now)
 				.set("counts", new Counts(progress.recipients(), progress.sent(), progress.failed(), 0))
 				.set("version", version)
-				.push("outbox", outboxEntry(event));
+				.push("outbox", event.toDocument());
 			Query current = Query.query(Criteria.where("_id")
 				.is(issueId)
 				.and("status")
@@ -86,15 +84,6 @@ class InfobriefCompletion implements SendCompletion {
 			}
 		}
 		throw new IllegalStateException("Infobrief " + issueId + " changed five times while being completed");
-	}
-
-	private static Document outboxEntry(OutboxEvent event) {
-		return new Document("id", event.id()).append("topic", event.topic())
-			.append("eventType", event.eventType())
-			.append("key", event.key())
-			.append("subject", event.subject())
-			.append("payload", event.payload())
-			.append("occurredAt", Date.from(event.occurredAt()));
 	}
 
 }

@@ -120,7 +120,7 @@ class MongoSubscriberDirectory implements SubscriberDirectory {
 						new Document("action", "UNSUBSCRIBED").append("at", Date.from(now))
 							.append("source", "bounce")
 							.append("channel", "BOUNCE"))
-				.push("outbox", outboxEntry(event));
+				.push("outbox", event.toDocument());
 			Query current = Query.query(Criteria.where("_id").is(id).and("version").is(version));
 			if (this.mongo.updateFirst(current, update, SUBSCRIBERS).getModifiedCount() == 1) {
 				this.store.hint(id);
@@ -158,15 +158,6 @@ class MongoSubscriberDirectory implements SubscriberDirectory {
 
 	static String emailKey(String email) {
 		return email.strip().toLowerCase(Locale.ROOT);
-	}
-
-	static Document outboxEntry(OutboxEvent event) {
-		return new Document("id", event.id()).append("topic", event.topic())
-			.append("eventType", event.eventType())
-			.append("key", event.key())
-			.append("subject", event.subject())
-			.append("payload", event.payload())
-			.append("occurredAt", Date.from(event.occurredAt()));
 	}
 
 	private static Recipient recipient(Document subscriber) {

@@ -79,7 +79,7 @@ public class SubscriberStore {
 	Optional<Subscriber> change(Subscriber current, Update update, OutboxEvent event) {
 		update.inc("version", 1);
 		if (event != null) {
-			update.push("outbox", outboxEntry(event));
+			update.push("outbox", event.toDocument());
 		}
 		Query query = Query.query(Criteria.where("_id").is(current.id()).and("version").is(current.version()));
 		Optional<Subscriber> changed = Optional.ofNullable(this.mongo.findAndModify(query, update,
@@ -162,19 +162,6 @@ public class SubscriberStore {
 	/** A new confirmed double opt-in lifts the suppression of the address. */
 	void liftSuppression(String emailKey) {
 		this.mongo.remove(Query.query(Criteria.where("_id").is(emailKey)), SUPPRESSIONS);
-	}
-
-	/**
-	 * The outbox entry as a plain document with an {@code id} field, as the relay reads
-	 * it.
-	 */
-	static org.bson.Document outboxEntry(OutboxEvent event) {
-		return new org.bson.Document("id", event.id()).append("topic", event.topic())
-			.append("eventType", event.eventType())
-			.append("key", event.key())
-			.append("subject", event.subject())
-			.append("payload", event.payload())
-			.append("occurredAt", Date.from(event.occurredAt()));
 	}
 
 }

@@ -1,6 +1,9 @@
 package de.industriedialog.platform.messaging;
 
 import java.time.Instant;
+import java.util.Date;
+
+import org.bson.Document;
 
 /**
  * An event waiting to be published, embedded in the document of the aggregate that raised
@@ -26,6 +29,26 @@ public record OutboxEvent(String id, String topic, String eventType, String key,
 	public OutboxEvent(String id, String topic, String eventType, String key, String subject, String payload,
 			Instant occurredAt) {
 		this(id, topic, eventType, key, subject, payload, occurredAt, null);
+	}
+
+	/**
+	 * The entry as the {@link OutboxRelay} reads it from an aggregate's {@code outbox}
+	 * array, for writers that push it with a conditional update. One shape for every
+	 * writer: a hand-built copy once left out {@code traceparent}, and the registrations'
+	 * records lost the trace of the request that made them. The id stays {@code id}
+	 * (Spring Data would map a record's id to {@code _id}).
+	 */
+	public Document toDocument() {
+		Document entry = new Document("id", this.id).append("topic", this.topic)
+			.append("eventType", this.eventType)
+			.append("key", this.key)
+			.append("subject", this.subject)
+			.append("payload", this.payload)
+			.append("occurredAt", Date.from(this.occurredAt));
+		if (this.traceparent != null) {
+			entry.append(OutboxTracing.TRACEPARENT, this.traceparent);
+		}
+		return entry;
 	}
 
 }
