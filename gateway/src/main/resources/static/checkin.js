@@ -126,7 +126,10 @@ async function lade(focusId) {
 	document.getElementById('veranstaltung').textContent = list.eventTitle;
 	document.title = `Check-in: ${list.eventTitle} – Industriedialog`;
 	zeigeZahlen(list.summary);
-	eintraege = [...list.registrations].sort((a, b) => a.name.localeCompare(b.name, 'de'));
+	// After the retention period a registration keeps only its group and status (no
+	// name): it stays in the counts and is listed as an anonymous seat, last.
+	eintraege = list.registrations.map((entry) => entry.name ? entry : { ...entry, name: 'Anonymisierte Anmeldung', anonym: true })
+		.sort((a, b) => (a.anonym === b.anonym ? a.name.localeCompare(b.name, 'de') : (a.anonym ? 1 : -1)));
 	zeigeListe(focusId);
 	const checkInPossible = list.eventStatus === 'OPEN' || list.eventStatus === 'CLOSED';
 	document.getElementById('tuer-bereich').hidden = !checkInPossible;
