@@ -16,9 +16,12 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -697,6 +700,50 @@ class LocalStackSystemIT {
 				.doesNotContain("Nordrhein-Westfalen");
 			assertThat(staff.script("return window.__noReload === true")).isEqualTo(true);
 		}
+	}
+
+	/**
+	 * No log line of any service holds an address, a name or a personal token of the
+	 * people of this run: every address the system mailed (the mail catcher saw them all,
+	 * demo data included), the participants' names and Jonas's personal token. Logs are
+	 * kept, shipped and read by operators, so they are no place for personal data.
+	 */
+	@Test
+	@Order(21)
+	void shouldWriteNoAddressNameOrTokenIntoAnyServiceLog() throws Exception {
+		Set<String> personal = new TreeSet<>();
+		for (JsonNode message : this.json
+			.readTree(this.http
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + (8025 + PORT_OFFSET) + "/api/messages"))
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.body())) {
+			message.get("to").forEach((to) -> personal.add(to.asString().toLowerCase(java.util.Locale.ROOT)));
+		}
+		assertThat(personal).as("the run mailed people").contains("jonas.becker@schule-eschwege.test");
+		personal.addAll(List.of("Jonas Becker", "Lena Vogt", "Tim Krause"));
+		if (this.jonasToken != null) {
+			personal.add(this.jonasToken);
+		}
+		List<Path> logs;
+		try (var files = Files.list(dataDir.resolve("logs"))) {
+			// The services' logs; the launcher's own (local-stack.log) is a developer's
+			// console that prints the demo login on purpose.
+			logs = files.filter((file) -> file.getFileName()
+				.toString()
+				.matches("(initiative-registry|event-service|evaluation-service|newsletter-service|gateway).*\\.log"))
+				.toList();
+		}
+		assertThat(logs).as("service logs").hasSizeGreaterThanOrEqualTo(5);
+		List<String> found = new ArrayList<>();
+		for (Path log : logs) {
+			String text = Files.readString(log).toLowerCase(java.util.Locale.ROOT);
+			for (String value : personal) {
+				if (text.contains(value.toLowerCase(java.util.Locale.ROOT))) {
+					found.add(log.getFileName() + ": " + value);
+				}
+			}
+		}
+		assertThat(found).as("personal data in logs").isEmpty();
 	}
 
 	private JsonNode awaitMail(String to, String subjectContains) throws Exception {
