@@ -8,13 +8,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
+import de.industriedialog.platform.testing.MovableClock;
 import de.industriedialog.gateway.account.UnusedSignUpRetention;
 import de.industriedialog.gateway.invitation.ExpiredInvitationRetention;
 import de.industriedialog.localstack.LocalMongoServer;
@@ -24,10 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -43,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a recent sign-up and the staff account stay; a second run changes nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(GatewayRetentionIT.MovableClock.Setup.class)
+@Import(MovableClock.Setup.class)
 class GatewayRetentionIT {
 
 	static final LocalMongoServer mongo = LocalMongoServer.inMemory();
@@ -178,43 +172,6 @@ class GatewayRetentionIT {
 
 	private String base() {
 		return "http://localhost:" + this.environment.getProperty("local.server.port");
-	}
-
-	/** The system clock, moved forward on demand: days pass without waiting. */
-	static class MovableClock extends Clock {
-
-		private volatile Duration offset = Duration.ZERO;
-
-		void advance(Duration duration) {
-			this.offset = this.offset.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return Instant.now().plus(this.offset);
-		}
-
-		@TestConfiguration(proxyBeanMethods = false)
-		static class Setup {
-
-			@Bean
-			@Primary
-			MovableClock movableClock() {
-				return new MovableClock();
-			}
-
-		}
-
 	}
 
 }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import de.industriedialog.platform.testing.MovableClock;
 import de.industriedialog.contracts.CloudEventHeaders;
 import de.industriedialog.events.initiative.InitiativeReplication;
 import de.industriedialog.events.registration.RegistrationTokens;
@@ -349,32 +349,6 @@ class ParticipantRetentionEmbeddedIT {
 		assertThat(this.http.post("/api/events/" + id + "/open", TestTokens.initiative(this.own)).statusCode())
 			.isEqualTo(200);
 		return id;
-	}
-
-	/** The service's clock: it runs, and the test moves it forward. */
-	static final class MovableClock extends Clock {
-
-		private volatile Duration ahead = Duration.ZERO;
-
-		void advance(Duration duration) {
-			this.ahead = this.ahead.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return Instant.now().plus(this.ahead);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }

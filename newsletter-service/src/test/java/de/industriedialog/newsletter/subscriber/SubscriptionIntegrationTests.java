@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import de.industriedialog.platform.testing.MovableClock;
 import de.industriedialog.contracts.CloudEventHeaders;
 import de.industriedialog.contracts.Topics;
 import de.industriedialog.localstack.MailCatcher;
@@ -64,7 +65,7 @@ import static org.awaitility.Awaitility.await;
 				"industriedialog.newsletter.token-secret=newsletter-test-secret-of-32-bytes-at-least",
 				"industriedialog.public-url=" + SubscriptionIntegrationTests.PUBLIC_URL,
 				"industriedialog.newsletter.imprint=" + SubscriptionIntegrationTests.IMPRINT })
-@Import(MutableClock.Setup.class)
+@Import(MovableClock.Setup.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DirtiesContext
 abstract class SubscriptionIntegrationTests {
@@ -101,7 +102,7 @@ abstract class SubscriptionIntegrationTests {
 	ConsentText consentText;
 
 	@Autowired
-	MutableClock clock;
+	MovableClock clock;
 
 	@Autowired
 	MongoTemplate mongo;

@@ -21,6 +21,7 @@ import java.util.UUID;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import de.industriedialog.platform.testing.MovableClock;
 import de.industriedialog.localstack.LocalMongoServer;
 import de.industriedialog.localstack.MailCatcher;
 import de.industriedialog.platform.mail.QueuedMail.Status;
@@ -217,7 +218,7 @@ class MailQueueIT {
 	@Test
 	void shouldDeleteSentAndFailedMailsOnceTheRetentionIsOverAndKeepPendingOnes() throws Exception {
 		MailCatcher catcher = catcher(0);
-		MovableClock clock = new MovableClock(Instant.now());
+		MovableClock clock = MovableClock.stoppedAt(Instant.now());
 		MailQueue queue = new MailQueue(this.mongo, clock, "test.industriedialog.de");
 		AutoCloseable first = start(queue, catcher.smtpPort(), clock);
 		queue.enqueue(mail("old-sent-" + this.run, address("alt"), "Alt"));
@@ -260,36 +261,6 @@ class MailQueueIT {
 	}
 
 	// helpers
-
-	/** A clock the test moves forward, shared by the queue and its senders. */
-	static final class MovableClock extends Clock {
-
-		private volatile Instant now;
-
-		MovableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public java.time.ZoneId getZone() {
-			return java.time.ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-	}
 
 	private boolean allSent(MailQueue queue, int count) {
 		return queue.list(Status.SENT, count + 1)

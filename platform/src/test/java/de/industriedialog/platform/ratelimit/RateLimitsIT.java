@@ -1,19 +1,17 @@
 package de.industriedialog.platform.ratelimit;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import de.industriedialog.platform.testing.MovableClock;
 import de.industriedialog.localstack.LocalMongoServer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -35,7 +33,7 @@ class RateLimitsIT {
 
 	final MongoTemplate mongo = new MongoTemplate(client, "limits_" + UUID.randomUUID().toString().substring(0, 8));
 
-	final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T10:00:00Z"));
+	final MovableClock clock = MovableClock.stoppedAt(Instant.parse("2026-12-03T10:00:00Z"));
 
 	final RateLimits replica1 = new RateLimits(this.mongo, this.clock);
 
@@ -159,35 +157,6 @@ class RateLimitsIT {
 	private long counters() {
 		return this.mongo.getCollection(RateLimits.COLLECTION)
 			.countDocuments(new Document("count", new Document("$exists", true)));
-	}
-
-	static final class MutableClock extends Clock {
-
-		private final AtomicReference<Instant> now;
-
-		MutableClock(Instant start) {
-			this.now = new AtomicReference<>(start);
-		}
-
-		void set(Instant instant) {
-			this.now.set(instant);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now.get();
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }
