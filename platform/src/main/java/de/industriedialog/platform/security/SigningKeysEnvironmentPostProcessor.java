@@ -1,14 +1,11 @@
 package de.industriedialog.platform.security;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 
 /**
  * Refuses to start the gateway or a service with a signing key anyone could know: outside
@@ -16,12 +13,6 @@ import org.springframework.core.env.MapPropertySource;
  * every link key must be random-looking and at least 32 bytes, and the link key must not
  * be the JWT secret. Checked here, before any bean is made, so a bad deployment stops
  * with one clear message instead of running with a forgeable key.
- *
- * <p>
- * Also maps {@code LINK_SECRET} and {@code PREVIOUS_LINK_SECRETS} to
- * {@link LinkSecrets#LINK_SECRET} and {@link LinkSecrets#PREVIOUS_LINK_SECRETS}, as the
- * services' configuration does with {@code JWT_SECRET}, with the lowest precedence so
- * that a value in a configuration file wins.
  */
 public class SigningKeysEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -31,10 +22,6 @@ public class SigningKeysEnvironmentPostProcessor implements EnvironmentPostProce
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		Map<String, Object> defaults = new LinkedHashMap<>();
-		defaults.put(LinkSecrets.LINK_SECRET, "${LINK_SECRET:}");
-		defaults.put(LinkSecrets.PREVIOUS_LINK_SECRETS, "${PREVIOUS_LINK_SECRETS:}");
-		environment.getPropertySources().addLast(new MapPropertySource("industriedialogLinkSecrets", defaults));
 		if (SecretPolicy.enforced(environment)) {
 			check(environment);
 		}
