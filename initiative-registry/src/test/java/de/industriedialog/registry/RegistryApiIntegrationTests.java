@@ -155,11 +155,14 @@ abstract class RegistryApiIntegrationTests extends RegistryIntegrationTests {
 		assertThat(republished.at("/transitions/0/by").asString()).isEqualTo("contact@" + id + ".test");
 
 		await().atMost(Duration.ofSeconds(30)).until(this::noPendingEvents);
-		List<ConsumerRecord<String, String>> records = KafkaTopics
-			.readAll(bootstrapServers(), TOPIC, Integer.MAX_VALUE, Duration.ofSeconds(5), Duration.ZERO)
-			.stream()
-			.filter((record) -> id.equals(record.key()))
-			.toList();
+		// A save that read the document before the relay removed a sent entry writes it
+		// back, and it goes out again with its ce_id (docs/adr/0002): count events, not
+		// deliveries.
+		List<ConsumerRecord<String, String>> records = KafkaTopics.distinctByCeId(
+				KafkaTopics.readAll(bootstrapServers(), TOPIC, Integer.MAX_VALUE, Duration.ofSeconds(5), Duration.ZERO)
+					.stream()
+					.filter((record) -> id.equals(record.key()))
+					.toList());
 		// The contact-only change is not public, so it is not announced.
 		assertThat(records).extracting((record) -> KafkaTopics.header(record, CloudEventHeaders.TYPE))
 			.containsExactly("de.industriedialog.SteckbriefPublished", "de.industriedialog.SteckbriefUpdated",

@@ -95,15 +95,17 @@ public final class KafkaTopics {
 	}
 
 	/**
-	 * Waits up to 30 seconds until exactly {@code expected} records with the key are on
-	 * the topic (read with {@link #readTopic(String, String)}); those records.
+	 * Waits up to 30 seconds until exactly {@code expected} events with the key are on
+	 * the topic (read with {@link #readTopic(String, String)}); those events, each once
+	 * ({@link #distinctByCeId(List)}).
 	 */
 	public static List<ConsumerRecord<String, String>> recordsOf(String bootstrapServers, String topic, String key,
 			int expected) {
 		List<ConsumerRecord<String, String>> mine = new ArrayList<>();
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			mine.clear();
-			readTopic(bootstrapServers, topic).stream().filter((r) -> key.equals(r.key())).forEach(mine::add);
+			mine.addAll(distinctByCeId(
+					readTopic(bootstrapServers, topic).stream().filter((r) -> key.equals(r.key())).toList()));
 			assertThat(mine).hasSize(expected);
 		});
 		return mine;
@@ -142,10 +144,21 @@ public final class KafkaTopics {
 	 * in the given order (at least once, recognisable by the id, docs/adr/0002).
 	 */
 	public static List<ConsumerRecord<String, String>> distinctByCeId(List<ConsumerRecord<String, String>> records) {
-		java.util.Set<String> seen = new java.util.HashSet<>();
-		return records.stream()
-			.filter((record) -> seen.add(header(record, de.industriedialog.contracts.CloudEventHeaders.ID)))
-			.toList();
+		Map<String, ConsumerRecord<String, String>> first = new LinkedHashMap<>();
+		for (ConsumerRecord<String, String> record : records) {
+			ConsumerRecord<String, String> earlier = first
+				.putIfAbsent(header(record, de.industriedialog.contracts.CloudEventHeaders.ID), record);
+			if (earlier != null) {
+				// A redelivery is recognisable only if it is the same event: same key,
+				// type and payload.
+				assertThat(record.key()).as("key of a redelivered event").isEqualTo(earlier.key());
+				assertThat(header(record, de.industriedialog.contracts.CloudEventHeaders.TYPE))
+					.as("type of a redelivered event")
+					.isEqualTo(header(earlier, de.industriedialog.contracts.CloudEventHeaders.TYPE));
+				assertThat(record.value()).as("payload of a redelivered event").isEqualTo(earlier.value());
+			}
+		}
+		return List.copyOf(first.values());
 	}
 
 }
