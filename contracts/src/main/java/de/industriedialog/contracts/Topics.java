@@ -33,6 +33,13 @@ public final class Topics {
 	 */
 	public static final String NEWSLETTER_V1 = "dialog.newsletter.v1";
 
+	/**
+	 * Privacy requests (access, erasure) and the services' answers, key = requestId,
+	 * produced by the gateway (requests) and every service holding personal data
+	 * (answers); no personal data, only subject keys (docs/adr/0015).
+	 */
+	public static final String PRIVACY_V1 = "dialog.privacy.v1";
+
 	/** Suffix of every dead-letter topic. */
 	public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
