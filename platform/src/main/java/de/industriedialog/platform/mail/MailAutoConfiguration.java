@@ -4,6 +4,9 @@ import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import de.industriedialog.platform.privacy.PersonalData;
+import de.industriedialog.platform.privacy.SubjectKeys;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessException;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -36,10 +40,24 @@ public class MailAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		MailQueue mailQueue(MongoTemplate mongoTemplate, ObjectProvider<Clock> clock,
-				@Value("${industriedialog.mail.message-id-domain:industriedialog.de}") String messageIdDomain) {
-			MailQueue queue = new MailQueue(mongoTemplate, clock.getIfAvailable(Clock::systemUTC), messageIdDomain);
+				@Value("${industriedialog.mail.message-id-domain:industriedialog.de}") String messageIdDomain,
+				ObjectProvider<SubjectKeys> subjectKeys) {
+			MailQueue queue = new MailQueue(mongoTemplate, clock.getIfAvailable(Clock::systemUTC), messageIdDomain,
+					subjectKeys.getIfAvailable());
 			queue.createIndexes();
+			try {
+				queue.backfillSubjectKeys();
+			}
+			catch (DataAccessException ex) {
+				// The store is away at start: the next start keys them.
+			}
 			return queue;
+		}
+
+		/** The mails to a person are part of every access and erasure request. */
+		@Bean
+		PersonalData mailQueuePersonalData(MailQueue mailQueue) {
+			return new MailQueuePersonalData(mailQueue);
 		}
 
 		@Bean

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import de.industriedialog.platform.mail.QueuedMail.Status;
+import de.industriedialog.platform.privacy.SubjectKeys;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.slf4j.Logger;
@@ -43,6 +44,8 @@ public class MailQueue {
 
 	public static final String COLLECTION = "mail_queue";
 
+	static final String SUBJECT_KEY = "subjectKey";
+
 	private static final Logger log = LoggerFactory.getLogger(MailQueue.class);
 
 	private static final List<String> PERSONAL_FIELDS = List.of("to", "toName", "html", "text", "attachments",
@@ -57,10 +60,22 @@ public class MailQueue {
 	private volatile Consumer<String> queuedListener = (key) -> {
 	};
 
+	private final SubjectKeys subjectKeys;
+
 	public MailQueue(MongoTemplate mongo, Clock clock, String messageIdDomain) {
+		this(mongo, clock, messageIdDomain, null);
+	}
+
+	/**
+	 * @param subjectKeys keys each mail by its recipient's subject key, so that an access
+	 * or erasure request finds the mails to a person (and a sent mail, whose address is
+	 * dropped, still); {@code null}: none
+	 */
+	public MailQueue(MongoTemplate mongo, Clock clock, String messageIdDomain, SubjectKeys subjectKeys) {
 		this.mongo = mongo;
 		this.clock = clock;
 		this.messageIdDomain = messageIdDomain;
+		this.subjectKeys = subjectKeys;
 	}
 
 	/**
@@ -76,6 +91,8 @@ public class MailQueue {
 			// Erasure deletes the mails of a registration by its reference.
 			this.mongo.indexOps(COLLECTION)
 				.createIndex(new Index().on("reference", Sort.Direction.ASC).named("reference"));
+			this.mongo.indexOps(COLLECTION)
+				.createIndex(new Index().on(SUBJECT_KEY, Sort.Direction.ASC).named(SUBJECT_KEY));
 		}
 		catch (DataAccessException ex) {
 			log.warn("Index on {} not created, the store is unavailable: {}", COLLECTION, ex.toString());
@@ -128,6 +145,7 @@ public class MailQueue {
 			.append("from", mail.from())
 			.append("to", mail.to())
 			.append("toName", mail.toName())
+			.append(SUBJECT_KEY, (this.subjectKeys != null) ? this.subjectKeys.of(mail.to()) : null)
 			.append("subject", mail.subject())
 			.append("html", mail.html())
 			.append("text", mail.text())
@@ -155,6 +173,47 @@ public class MailQueue {
 		}
 		this.queuedListener.accept(mail.key());
 		return true;
+	}
+
+	/**
+	 * Keys the mails queued before subject keys existed (pending ones still hold their
+	 * address). Idempotent; replicas running it at once write the same value.
+	 * @return how many mails were keyed
+	 */
+	public long backfillSubjectKeys() {
+		if (this.subjectKeys == null) {
+			return 0;
+		}
+		Query unkeyed = Query.query(Criteria.where(SUBJECT_KEY).is(null).and("to").ne(null));
+		unkeyed.fields().include("to");
+		long keyed = 0;
+		for (Document document : this.mongo.find(unkeyed, Document.class, COLLECTION)) {
+			keyed += this.mongo
+				.updateFirst(Query.query(Criteria.where("_id").is(document.get("_id"))),
+						new Update().set(SUBJECT_KEY, this.subjectKeys.of(document.getString("to"))), COLLECTION)
+				.getModifiedCount();
+		}
+		return keyed;
+	}
+
+	/** The mails to a person, without bodies, for an export; newest first. */
+	public List<QueuedMail> findBySubject(String subjectKey) {
+		Query query = Query.query(Criteria.where(SUBJECT_KEY).is(subjectKey))
+			.with(Sort.by(Sort.Direction.DESC, "queuedAt"));
+		query.fields().exclude("html", "text", "attachments", "headers");
+		return this.mongo.find(query, Document.class, COLLECTION).stream().map(MailQueue::view).toList();
+	}
+
+	public long countBySubject(String subjectKey) {
+		return this.mongo.count(Query.query(Criteria.where(SUBJECT_KEY).is(subjectKey)), COLLECTION);
+	}
+
+	/**
+	 * Deletes every mail to a person, in any status (erasure). A mail a sender has
+	 * claimed meanwhile may still go out; its mark then finds nothing to update.
+	 */
+	public long deleteBySubject(String subjectKey) {
+		return this.mongo.remove(Query.query(Criteria.where(SUBJECT_KEY).is(subjectKey)), COLLECTION).getDeletedCount();
 	}
 
 	public Optional<QueuedMail> find(String key) {

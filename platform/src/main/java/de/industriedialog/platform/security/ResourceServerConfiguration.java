@@ -73,7 +73,10 @@ public class ResourceServerConfiguration {
 		authentication.setJwtGrantedAuthoritiesConverter(roles);
 		return http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, protectedReads)
+			// The privacy export answers only the gateway's scoped token (PrivacyScope).
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/privacy/**")
+				.hasRole(de.industriedialog.platform.privacy.PrivacyScope.ROLE)
+				.requestMatchers(HttpMethod.GET, protectedReads)
 				.authenticated()
 				.requestMatchers(HttpMethod.POST, publicWrites)
 				.permitAll()

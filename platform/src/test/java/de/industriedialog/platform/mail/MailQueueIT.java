@@ -104,6 +104,32 @@ class MailQueueIT {
 	}
 
 	@Test
+	void shouldFindAndEraseAPersonsMailsBySubjectKeyAlsoAfterTheAddressWasDroppedOnSending() throws Exception {
+		MailCatcher catcher = catcher(0);
+		de.industriedialog.platform.privacy.SubjectKeys keys = new de.industriedialog.platform.privacy.SubjectKeys(
+				"test-subject-key-" + this.run);
+		MailQueue queue = new MailQueue(this.mongo, Clock.systemUTC(), "test.industriedialog.de", keys);
+		String to = address("erika");
+		// Queued before subject keys existed: the backfill keys it.
+		new MailQueue(this.mongo, Clock.systemUTC(), "test.industriedialog.de")
+			.enqueue(mail("old-" + this.run, to, "Erika Muster"));
+		assertThat(queue.backfillSubjectKeys()).isEqualTo(1);
+		queue.enqueue(mail("new-" + this.run, to.toUpperCase(java.util.Locale.ROOT), "Erika Muster"));
+		queue.enqueue(mail("other-" + this.run, address("otto"), "Otto"));
+		start(queue, catcher.smtpPort());
+		await().atMost(Duration.ofSeconds(10)).until(() -> allSent(queue, 3));
+
+		String subject = keys.of(to);
+		assertThat(queue.countBySubject(subject)).isEqualTo(2);
+		assertThat(queue.findBySubject(subject)).extracting(QueuedMail::key)
+			.containsExactlyInAnyOrder("old-" + this.run, "new-" + this.run);
+		assertThat(queue.deleteBySubject(subject)).isEqualTo(2);
+		assertThat(queue.deleteBySubject(subject)).isZero();
+		assertThat(queue.find("other-" + this.run)).isPresent();
+		assertThat(queue.find("old-" + this.run)).isEmpty();
+	}
+
+	@Test
 	void shouldWaitOutAMailServerThatIsAwayAndThenSendOnce() throws Exception {
 		int port = freePort();
 		MailQueue queue = queue();
