@@ -64,7 +64,13 @@ class DeploymentDescriptorsTest {
 	private static final String SECRET = "industriedialog-secrets";
 
 	/** The services that sign personal links in mails (LINK_SECRET). */
-	private static final Set<String> LINK_SIGNERS = Set.of("event-service", "newsletter-service");
+	private static final Set<String> LINK_SIGNERS = Set.of("event-service", "newsletter-service", "gateway");
+
+	/**
+	 * The services holding personal data, which key it by PRIVACY_SUBJECT_KEY (ADR 0015).
+	 */
+	private static final Set<String> PRIVACY_SUBJECT_KEY_HOLDERS = Set.of("initiative-registry", "event-service",
+			"newsletter-service", "gateway");
 
 	/** The services that send mail through the SMTP relay. */
 	private static final Set<String> MAILERS = Set.of("gateway", "event-service", "newsletter-service");
@@ -377,6 +383,12 @@ class DeploymentDescriptorsTest {
 				// Whoever holds the link key can sign personal links.
 				assertThat(refs).as(name).doesNotContainKeys("LINK_SECRET", "PREVIOUS_LINK_SECRETS");
 			}
+			if (PRIVACY_SUBJECT_KEY_HOLDERS.contains(name)) {
+				// Required: a service holding personal data refuses to start without it.
+				assertThat(refs.get("PRIVACY_SUBJECT_KEY")).as(name)
+					.containsEntry("key", "PRIVACY_SUBJECT_KEY")
+					.doesNotContainKey("optional");
+			}
 		}
 	}
 
@@ -413,7 +425,8 @@ class DeploymentDescriptorsTest {
 			secretRefs(container(deployment)).values().forEach((ref) -> referenced.add((String) ref.get("key")));
 		}
 		assertThat(exampleSecrets().keySet()).containsAll(referenced)
-			.contains("JWT_SECRET", "LINK_SECRET", "PREVIOUS_LINK_SECRETS", "STAFF_EMAIL", "STAFF_PASSWORD");
+			.contains("JWT_SECRET", "LINK_SECRET", "PREVIOUS_LINK_SECRETS", "PRIVACY_SUBJECT_KEY", "STAFF_EMAIL",
+					"STAFF_PASSWORD");
 		assertThat(referenced).as("keys used by a Deployment").containsAll(exampleSecrets().keySet());
 	}
 
@@ -797,6 +810,7 @@ class DeploymentDescriptorsTest {
 		builder.environment().put("JWT_SECRET", "validation-only-secret-of-at-least-32-bytes");
 		builder.environment().put("STAFF_PASSWORD", "validation-only");
 		builder.environment().put("LINK_SECRET", "validation-only-link-key-of-at-least-32-bytes");
+		builder.environment().put("PRIVACY_SUBJECT_KEY", "validation-only-subject-key-of-at-least-32-bytes");
 		Process process = builder.start();
 		process.getOutputStream().close();
 		byte[] output = process.getInputStream().readAllBytes();

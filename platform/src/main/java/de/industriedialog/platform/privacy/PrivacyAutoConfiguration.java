@@ -32,8 +32,13 @@ import org.springframework.messaging.Message;
 		afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
 public class PrivacyAutoConfiguration {
 
+	/**
+	 * Only where personal data is held: a service without any (evaluation-service) needs
+	 * no {@code PRIVACY_SUBJECT_KEY}.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnBean(PersonalData.class)
 	SubjectKeys subjectKeys(Environment environment) {
 		return SubjectKeys.forDeployment(environment);
 	}
