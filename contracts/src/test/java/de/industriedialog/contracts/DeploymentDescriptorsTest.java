@@ -479,8 +479,10 @@ class DeploymentDescriptorsTest {
 			assertThat(peers(rules, 53, "to")).as(name + " DNS").isNotEmpty().containsOnly(namespace("kube-system"));
 			assertThat(peers(rules, 27017, "to")).as(name + " MongoDB").isNotEmpty().containsOnly(namespace("mongodb"));
 			Set<Integer> expected = new TreeSet<>(List.of(53, 27017));
+			// Every pod talks to Kafka (the gateway for the privacy requests, ADR 0015).
+			expected.add(9092);
+			assertThat(peers(rules, 9092, "to")).as(name + " Kafka").isNotEmpty().containsOnly(namespace("kafka"));
 			if (name.equals("gateway")) {
-				// No Kafka: gateway/pom.xml leaves the binder out.
 				expected.add(8080);
 				assertThat(peers(rules, 8080, "to")).singleElement().satisfies((peer) -> {
 					Map<String, Object> selector = map(asMap(peer), "podSelector");
@@ -489,10 +491,6 @@ class DeploymentDescriptorsTest {
 							.isEqualTo(!service.equals("gateway"));
 					}
 				});
-			}
-			else {
-				expected.add(9092);
-				assertThat(peers(rules, 9092, "to")).as(name + " Kafka").isNotEmpty().containsOnly(namespace("kafka"));
 			}
 			if (MAILERS.contains(name)) {
 				expected.add(587);
