@@ -37,6 +37,13 @@ public class Registration {
 	private String email;
 
 	/**
+	 * The keyed hash of the address ({@code SubjectKeys}) that access and erasure
+	 * requests find the person's registrations by (docs/adr/0015); set by
+	 * {@link RegistrationStore#insert} with the address, removed with it.
+	 */
+	private String subjectKey;
+
+	/**
 	 * Event id and lower-case address in one field: a single-field unique index is one
 	 * that every MongoDB-compatible store also uses for lookups (the local one ignores
 	 * compound indexes when querying and would scan).
@@ -194,6 +201,14 @@ public class Registration {
 
 	public String email() {
 		return this.email;
+	}
+
+	public String subjectKey() {
+		return this.subjectKey;
+	}
+
+	void subjectKey(String subjectKey) {
+		this.subjectKey = subjectKey;
 	}
 
 	public String organisation() {

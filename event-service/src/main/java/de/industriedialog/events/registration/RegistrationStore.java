@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import de.industriedialog.platform.messaging.OutboxEvent;
 import de.industriedialog.platform.messaging.OutboxRelay;
+import de.industriedialog.platform.privacy.SubjectKeys;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Sort;
@@ -39,9 +40,12 @@ public class RegistrationStore {
 
 	private final ObjectProvider<OutboxRelay> relay;
 
-	RegistrationStore(MongoTemplate mongo, ObjectProvider<OutboxRelay> relay) {
+	private final SubjectKeys subjectKeys;
+
+	RegistrationStore(MongoTemplate mongo, ObjectProvider<OutboxRelay> relay, SubjectKeys subjectKeys) {
 		this.mongo = mongo;
 		this.relay = relay;
+		this.subjectKeys = subjectKeys;
 		// Created here rather than by annotation: Spring Data creates no indexes unless
 		// told to, and this one carries a rule (one active registration per address and
 		// event; a cancellation moves its key aside, see
@@ -49,6 +53,9 @@ public class RegistrationStore {
 		mongo.indexOps(Registration.class)
 			.createIndex(
 					new Index().on("addressKey", Sort.Direction.ASC).unique().named("one_registration_per_address"));
+		// Access and erasure requests find a person's registrations by it, not by a scan.
+		mongo.indexOps(Registration.class)
+			.createIndex(new Index().on("subjectKey", Sort.Direction.ASC).named("registrations_by_subject"));
 	}
 
 	/**
@@ -56,6 +63,9 @@ public class RegistrationStore {
 	 * registered for the event
 	 */
 	Registration insert(Registration registration) {
+		// The address is only ever set here (a registration's address never changes), so
+		// this is the one place its subject key is set.
+		registration.subjectKey(this.subjectKeys.of(registration.email()));
 		Registration stored = this.mongo.insert(registration);
 		hint(stored.id());
 		return stored;
@@ -167,6 +177,47 @@ public class RegistrationStore {
 			.exists(false));
 		return Optional.ofNullable(this.mongo.findAndModify(query, update,
 				FindAndModifyOptions.options().returnNew(true), Registration.class));
+	}
+
+	/**
+	 * The registrations of a person that still hold their personal data, oldest first.
+	 */
+	public List<Registration> ofSubject(String subjectKey) {
+		return this.mongo
+			.find(Query.query(Criteria.where("subjectKey").is(subjectKey).and("anonymisedAt").exists(false))
+				.with(Sort.by("registeredAt", "_id")), Registration.class);
+	}
+
+	public int countOfSubject(String subjectKey) {
+		return Math.toIntExact(this.mongo.count(
+				Query.query(Criteria.where("subjectKey").is(subjectKey).and("anonymisedAt").exists(false)),
+				Registration.class));
+	}
+
+	/**
+	 * Gives every registration stored before subject keys existed its key (once, at
+	 * startup). Conditional on the address the key was made from and on the key still
+	 * missing, so replicas running it at once write the same value at most once each, and
+	 * a registration anonymised meanwhile is left alone.
+	 * @return how many registrations got their key now
+	 */
+	public int backfillSubjectKeys() {
+		Query missing = Query.query(Criteria.where("subjectKey").exists(false).and("email").exists(true).ne(null));
+		missing.fields().include("_id", "email");
+		int keyed = 0;
+		for (org.bson.Document document : this.mongo.find(missing, org.bson.Document.class, Registration.COLLECTION)) {
+			String email = document.getString("email");
+			Query query = Query.query(Criteria.where("_id")
+				.is(document.get("_id"))
+				.and("email")
+				.is(email)
+				.and("subjectKey")
+				.exists(false));
+			keyed += (int) this.mongo
+				.updateFirst(query, new Update().set("subjectKey", this.subjectKeys.of(email)), Registration.COLLECTION)
+				.getModifiedCount();
+		}
+		return keyed;
 	}
 
 	/**

@@ -191,6 +191,15 @@ public class Registrations {
 		return cancel(registration, CancelledBy.ORGANISER);
 	}
 
+	/**
+	 * Cancels for an erasure request (GDPR Art. 17) as if the participant had cancelled:
+	 * the seat goes to the waitlist and {@code RegistrationCancelled} is published as
+	 * usual. Only for events that have not started.
+	 */
+	public Registration cancelForErasure(Registration registration) {
+		return cancel(registration, CancelledBy.PARTICIPANT);
+	}
+
 	private Registration cancel(Registration registration, CancelledBy by) {
 		DialogueEvent event = this.events.find(registration.eventId()).orElseThrow();
 		for (int attempt = 0; attempt < 5; attempt++) {
