@@ -15,6 +15,7 @@ import de.industriedialog.platform.testing.MovableClock;
 import de.industriedialog.gateway.account.UnusedSignUpRetention;
 import de.industriedialog.gateway.invitation.ExpiredInvitationRetention;
 import de.industriedialog.localstack.LocalMongoServer;
+import de.industriedialog.platform.privacy.SubjectKeys;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,9 @@ class GatewayRetentionIT {
 
 	@Autowired
 	UnusedSignUpRetention signUps;
+
+	@Autowired
+	SubjectKeys subjectKeys;
 
 	@Autowired
 	ExpiredInvitationRetention invitations;
@@ -98,6 +102,11 @@ class GatewayRetentionIT {
 		assertThat(fields("invitations", "email")).containsExactlyInAnyOrderElementsOf(invited);
 		assertThat(fields("accounts", "_id")).containsExactlyInAnyOrderElementsOf(accounts);
 		assertThat(login(browser(), "ungenutzt@initiative.test", "ein-langes-passwort")).isEqualTo("/login?error");
+		// Each invitation carries the subject key of its address (privacy requests find
+		// it
+		// by the key, docs/adr/0015).
+		assertThat(fields("invitations", "subjectKey")).containsExactlyInAnyOrderElementsOf(
+				invited.stream().map((address) -> this.subjectKeys.of(address)).toList());
 
 		// again (the next run, or a second replica): the same
 		this.invitations.run();

@@ -3,6 +3,7 @@ package de.industriedialog.gateway.invitation;
 import java.time.Instant;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -12,13 +13,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param tokenHash hex SHA-256 of the token in the link
  * @param email who is invited
+ * @param subjectKey {@code SubjectKeys.of(email)}: finds the invitation for a privacy
+ * request without a scan by address (docs/adr/0015)
  * @param initiativeId the initiative the new account will act for
  * @param invitedBy the staff member who invited
  * @param expiresAt after this the link no longer works
  * @param usedAt when the link was used, {@code null} while unused
  */
 @Document("invitations")
-record Invitation(@Id String tokenHash, String email, String initiativeId, String invitedBy, Instant createdAt,
-		Instant expiresAt, Instant usedAt) {
+record Invitation(@Id String tokenHash, String email, @Indexed String subjectKey, String initiativeId, String invitedBy,
+		Instant createdAt, Instant expiresAt, Instant usedAt) {
 
 }

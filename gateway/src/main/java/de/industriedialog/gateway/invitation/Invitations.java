@@ -15,6 +15,7 @@ import java.util.Map;
 import de.industriedialog.gateway.account.Accounts;
 import de.industriedialog.platform.mail.MailQueue;
 import de.industriedialog.platform.mail.OutgoingMail;
+import de.industriedialog.platform.privacy.SubjectKeys;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -42,6 +43,8 @@ class Invitations {
 
 	private final MailQueue mailQueue;
 
+	private final SubjectKeys subjectKeys;
+
 	private final Clock clock;
 
 	private final String publicUrl;
@@ -49,11 +52,12 @@ class Invitations {
 	private final SecureRandom random = new SecureRandom();
 
 	Invitations(InvitationRepository repository, ReactiveMongoTemplate mongo, Accounts accounts, MailQueue mailQueue,
-			Clock clock, @Value("${industriedialog.gateway.public-url}") String publicUrl) {
+			SubjectKeys subjectKeys, Clock clock, @Value("${industriedialog.gateway.public-url}") String publicUrl) {
 		this.repository = repository;
 		this.mongo = mongo;
 		this.accounts = accounts;
 		this.mailQueue = mailQueue;
+		this.subjectKeys = subjectKeys;
 		this.clock = clock;
 		this.publicUrl = publicUrl;
 	}
@@ -64,8 +68,10 @@ class Invitations {
 		this.random.nextBytes(secret);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 		Instant now = this.clock.instant();
-		Invitation invitation = new Invitation(hash(token), email.trim().toLowerCase(java.util.Locale.ROOT),
-				initiativeId, staff, now, now.plus(VALIDITY), null);
+		String address = SubjectKeys.normalise(email);
+		// The subject key beside the address, so a privacy request finds the invitation.
+		Invitation invitation = new Invitation(hash(token), address, this.subjectKeys.of(address), initiativeId, staff,
+				now, now.plus(VALIDITY), null);
 		// Queued, not sent inline: the mail queue (platform) sends it, waiting out a mail
 		// server that is away. The queue's client blocks, hence the elastic scheduler.
 		return this.repository.insert(invitation)
