@@ -34,6 +34,16 @@ class SelfAssessment {
 		this.entries.add(entry);
 	}
 
+	/** Replaces the recorded author where it is the person (erasure on request). */
+	boolean eraseAuthor(java.util.function.Predicate<String> isSubject, String replacement) {
+		boolean changed = this.entries.stream().anyMatch((entry) -> isSubject.test(entry.by()));
+		this.entries = new ArrayList<>(this.entries.stream()
+			.map((entry) -> isSubject.test(entry.by()) ? new AssessmentEntry(entry.ratings(), replacement, entry.at())
+					: entry)
+			.toList());
+		return changed;
+	}
+
 	List<AssessmentEntry> entries() {
 		return List.copyOf(this.entries);
 	}

@@ -88,6 +88,21 @@ public class SelfAssessments {
 	}
 
 	/**
+	 * Erasure on request: the person's address goes from the recorded authors of the
+	 * initiative's self-assessments; the ratings stay.
+	 * @return whether anything changed
+	 */
+	public boolean eraseAuthor(String initiativeId, java.util.function.Predicate<String> isSubject,
+			String replacement) {
+		SelfAssessment assessment = this.repository.findById(initiativeId).orElse(null);
+		if (assessment == null || !assessment.eraseAuthor(isSubject, replacement)) {
+			return false;
+		}
+		this.repository.save(assessment);
+		return true;
+	}
+
+	/**
 	 * Everything the grid view needs.
 	 *
 	 * @param history newest first; empty when the initiative has not assessed itself yet

@@ -39,6 +39,15 @@ public class Steckbrief {
 	/** Not public: never in the public view or an event. */
 	private Contact contact;
 
+	/**
+	 * The subject key of the contact's address (platform SubjectKeys), so an access or
+	 * erasure request finds the Steckbriefe of a person by an index, not by the address.
+	 */
+	private String contactSubjectKey;
+
+	/** When the current contact person was entered; part of a person's export. */
+	private Instant contactSetAt;
+
 	private Integer foundingYear;
 
 	private String legalForm;
@@ -130,6 +139,9 @@ public class Steckbrief {
 	void apply(SteckbriefData data, Instant when) {
 		this.name = data.name();
 		this.website = data.website();
+		if (!java.util.Objects.equals(this.contact, data.contact())) {
+			this.contactSetAt = (data.contact() != null) ? when : null;
+		}
 		this.contact = data.contact();
 		this.state = data.state();
 		this.city = data.city();
@@ -191,6 +203,39 @@ public class Steckbrief {
 		this.transitions.add(new Transition(this.status, SteckbriefStatus.PUBLISHED, this.origin, when));
 		this.status = SteckbriefStatus.PUBLISHED;
 		this.publishedAt = when;
+	}
+
+	/** Keys the contact; called on every write that sets or changes it. */
+	void keyContact(String subjectKey) {
+		this.contactSubjectKey = subjectKey;
+	}
+
+	/**
+	 * Erasure on request (docs/adr/0015): the contact person goes, and so does the
+	 * person's name or address wherever the workflow history recorded who acted (the
+	 * account subject is the address). The Steckbrief itself stays as it is.
+	 * @param isSubject whether a recorded actor is the person
+	 */
+	void eraseContact(java.util.function.Predicate<String> isSubject, String replacement) {
+		this.contact = null;
+		this.contactSubjectKey = null;
+		this.contactSetAt = null;
+		this.transitions = new ArrayList<>(this.transitions.stream()
+			.map((step) -> isSubject.test(step.by()) ? new Transition(step.from(), step.to(), replacement, step.at())
+					: step)
+			.toList());
+		if (this.origin != null && this.origin.contains(":")
+				&& isSubject.test(this.origin.substring(this.origin.indexOf(':') + 1))) {
+			this.origin = this.origin.substring(0, this.origin.indexOf(':') + 1) + replacement;
+		}
+	}
+
+	public String contactSubjectKey() {
+		return this.contactSubjectKey;
+	}
+
+	public Instant contactSetAt() {
+		return this.contactSetAt;
 	}
 
 	void raise(OutboxEvent event) {

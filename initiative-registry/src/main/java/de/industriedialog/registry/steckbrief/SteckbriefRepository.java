@@ -7,6 +7,8 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 
 interface SteckbriefRepository extends MongoRepository<Steckbrief, String> {
 
+	List<Steckbrief> findByContactSubjectKey(String contactSubjectKey);
+
 	List<Steckbrief> findByStatus(SteckbriefStatus status, Sort sort);
 
 }

@@ -8,9 +8,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import de.industriedialog.platform.privacy.SubjectKeys;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,10 +37,17 @@ public class Steckbriefe {
 
 	private final Clock clock;
 
-	Steckbriefe(SteckbriefRepository repository, SteckbriefEvents events, Clock clock) {
+	private final SubjectKeys subjectKeys;
+
+	private final MongoTemplate mongo;
+
+	Steckbriefe(SteckbriefRepository repository, SteckbriefEvents events, Clock clock, SubjectKeys subjectKeys,
+			MongoTemplate mongo) {
 		this.repository = repository;
 		this.events = events;
 		this.clock = clock;
+		this.subjectKeys = subjectKeys;
+		this.mongo = mongo;
 	}
 
 	/**
@@ -78,7 +92,9 @@ public class Steckbriefe {
 	public Steckbrief create(SteckbriefData data, String by) {
 		String id = UUID.randomUUID().toString();
 		checkRules(id, data);
-		return this.repository.insert(Steckbrief.draft(id, data, "staff:" + by, this.clock.instant()));
+		Steckbrief steckbrief = Steckbrief.draft(id, data, "staff:" + by, this.clock.instant());
+		steckbrief.keyContact(contactKey(data));
+		return this.repository.insert(steckbrief);
 	}
 
 	/**
@@ -92,9 +108,10 @@ public class Steckbriefe {
 					+ "Bitte bearbeiten Sie diesen, statt einen neuen anzulegen.");
 		}
 		checkRules(initiativeId, data);
+		Steckbrief steckbrief = Steckbrief.draft(initiativeId, data, "initiative:" + by, this.clock.instant());
+		steckbrief.keyContact(contactKey(data));
 		try {
-			return this.repository
-				.insert(Steckbrief.draft(initiativeId, data, "initiative:" + by, this.clock.instant()));
+			return this.repository.insert(steckbrief);
 		}
 		catch (DuplicateKeyException ex) {
 			throw new IllegalTransitionException("Für Ihre Initiative gibt es schon einen Steckbrief.");
@@ -121,6 +138,7 @@ public class Steckbriefe {
 		Instant now = this.clock.instant();
 		SteckbriefEvents.SteckbriefSnapshot before = SteckbriefEvents.publicContent(steckbrief);
 		steckbrief.apply(data, now);
+		steckbrief.keyContact(contactKey(data));
 		if (steckbrief.status() == SteckbriefStatus.PUBLISHED
 				&& !before.equals(SteckbriefEvents.publicContent(steckbrief))) {
 			steckbrief.raise(this.events.updated(steckbrief, now));
@@ -181,6 +199,79 @@ public class Steckbriefe {
 
 	public long count() {
 		return this.repository.count();
+	}
+
+	private String contactKey(SteckbriefData data) {
+		return (data.contact() != null) ? this.subjectKeys.of(data.contact().email()) : null;
+	}
+
+	/** The Steckbriefe whose contact person has this subject key. */
+	public List<Steckbrief> withContact(String subjectKey) {
+		return this.repository.findByContactSubjectKey(subjectKey);
+	}
+
+	/**
+	 * Erases the contact person of every Steckbrief whose contact has this subject key,
+	 * and the person's address where the history recorded them as the actor. Announces
+	 * nothing: the contact is not public (as for an edit of the contact). Idempotent.
+	 * @return the number of Steckbriefe changed
+	 */
+	public int eraseContact(String subjectKey, String replacement) {
+		int erased = 0;
+		for (Steckbrief found : withContact(subjectKey)) {
+			for (int attempt = 1;; attempt++) {
+				Steckbrief steckbrief = this.repository.findById(found.id()).orElse(null);
+				if (steckbrief == null || !subjectKey.equals(steckbrief.contactSubjectKey())) {
+					break;
+				}
+				steckbrief.eraseContact((actor) -> isSubject(actor, subjectKey), replacement);
+				try {
+					this.repository.save(steckbrief);
+					erased++;
+					break;
+				}
+				catch (OptimisticLockingFailureException ex) {
+					// An edit came in between: erase from the edited state.
+					if (attempt >= 5) {
+						throw ex;
+					}
+				}
+			}
+		}
+		return erased;
+	}
+
+	/** Whether a recorded actor (an account subject, often the address) is the person. */
+	public boolean isSubject(String actor, String subjectKey) {
+		return actor != null && actor.contains("@") && subjectKey.equals(this.subjectKeys.of(actor));
+	}
+
+	/**
+	 * Declares the index of the contact's subject key and keys the contacts stored before
+	 * subject keys existed. Idempotent and safe on several replicas at once: each update
+	 * matches only while the document still has no key and the same address, and raises
+	 * the version so that an edit loaded before it fails on its version check instead of
+	 * writing the document back without the key.
+	 * @return the number of Steckbriefe keyed by this call
+	 */
+	public int keyContacts() {
+		this.mongo.indexOps(Steckbrief.class)
+			.createIndex(new Index().on("contactSubjectKey", Sort.Direction.ASC).named("steckbriefe_by_contact"));
+		Query unkeyed = new Query(Criteria.where("contactSubjectKey").exists(false).and("contact.email").ne(null));
+		unkeyed.fields().include("contact.email");
+		int keyed = 0;
+		for (org.bson.Document document : this.mongo.find(unkeyed, org.bson.Document.class, "steckbriefe")) {
+			String email = document.get("contact", org.bson.Document.class).getString("email");
+			Query same = new Query(Criteria.where("_id")
+				.is(document.get("_id"))
+				.and("contactSubjectKey")
+				.exists(false)
+				.and("contact.email")
+				.is(email));
+			Update key = new Update().set("contactSubjectKey", this.subjectKeys.of(email)).inc("version", 1);
+			keyed += (int) this.mongo.updateFirst(same, key, "steckbriefe").getModifiedCount();
+		}
+		return keyed;
 	}
 
 	private void checkRules(String id, SteckbriefData data) {
