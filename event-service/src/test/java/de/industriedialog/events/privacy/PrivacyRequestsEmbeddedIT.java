@@ -21,6 +21,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import de.industriedialog.contracts.CloudEventHeaders;
 import de.industriedialog.events.initiative.InitiativeReplication;
+import de.industriedialog.events.registration.RegistrationStore;
 import de.industriedialog.events.registration.RegistrationTokens;
 import de.industriedialog.localstack.LocalMongoServer;
 import de.industriedialog.platform.privacy.PrivacyScope;
@@ -106,6 +107,12 @@ class PrivacyRequestsEmbeddedIT {
 
 	@Autowired
 	SubjectKeys subjectKeys;
+
+	@Autowired
+	SubjectKeyBackfill backfill;
+
+	@Autowired
+	RegistrationStore registrationStore;
 
 	static Clock clock() {
 		return CLOCK;
@@ -229,6 +236,33 @@ class PrivacyRequestsEmbeddedIT {
 		assertThat(againAnswer.get("status").asString()).isEqualTo("NOTHING_FOUND");
 		assertThat(againAnswer.get("records").get("registrations").asInt()).isZero();
 		assertThat(this.mongo.findAll(Document.class, "registrations")).isEqualTo(after);
+	}
+
+	@Test
+	void shouldKeyRegistrationsStoredBeforeSubjectKeysOnceAtStartup() {
+		// As stored before subject keys existed, and one anonymised by retention.
+		String legacy = "legacy-" + this.run;
+		String anonymous = "anonymous-" + this.run;
+		this.mongo.insert(new Document("_id", legacy).append("eventId", "event-" + this.run)
+			.append("name", name("lea"))
+			.append("email", " Lea-" + this.run + "@Example.org")
+			.append("addressKey", "event-" + this.run + "|" + address("lea"))
+			.append("status", "CONFIRMED")
+			.append("version", 1L), "registrations");
+		this.mongo.insert(new Document("_id", anonymous).append("eventId", "event-" + this.run)
+			.append("addressKey", "event-" + this.run + "|anonymised:" + anonymous)
+			.append("status", "CONFIRMED")
+			.append("anonymisedAt", new Date())
+			.append("version", 2L), "registrations");
+
+		this.backfill.run(null);
+
+		assertThat(this.mongo.findById(legacy, Document.class, "registrations").getString("subjectKey"))
+			.isEqualTo(this.subjectKeys.of(address("lea")));
+		assertThat(this.mongo.findById(anonymous, Document.class, "registrations")).doesNotContainKey("subjectKey");
+		assertThat(this.registrationStore.countOfSubject(this.subjectKeys.of(address("lea")))).isEqualTo(1);
+		// Idempotent: a second run, or another replica's, finds nothing left.
+		assertThat(this.registrationStore.backfillSubjectKeys()).isZero();
 	}
 
 	/** What the figures of a held event are made of: event, group, status, check-in. */
