@@ -54,8 +54,13 @@ public class MailAutoConfiguration {
 			return queue;
 		}
 
-		/** The mails to a person are part of every access and erasure request. */
+		/**
+		 * The mails to a person are part of every access and erasure request. Erased
+		 * last, so that a mail another part queued while erasing (a cancellation) goes
+		 * too.
+		 */
 		@Bean
+		@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
 		PersonalData mailQueuePersonalData(MailQueue mailQueue) {
 			return new MailQueuePersonalData(mailQueue);
 		}
