@@ -16,6 +16,7 @@ import de.industriedialog.gateway.account.UnusedSignUpRetention;
 import de.industriedialog.gateway.invitation.ExpiredInvitationRetention;
 import de.industriedialog.localstack.LocalMongoServer;
 import de.industriedialog.platform.privacy.SubjectKeys;
+import de.industriedialog.gateway.privacy.SubjectKeyBackfill;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,9 @@ class GatewayRetentionIT {
 
 	@Autowired
 	SubjectKeys subjectKeys;
+
+	@Autowired
+	SubjectKeyBackfill backfill;
 
 	@Autowired
 	ExpiredInvitationRetention invitations;
@@ -107,6 +111,28 @@ class GatewayRetentionIT {
 		// by the key, docs/adr/0015).
 		assertThat(fields("invitations", "subjectKey")).containsExactlyInAnyOrderElementsOf(
 				invited.stream().map((address) -> this.subjectKeys.of(address)).toList());
+
+		assertThat(fields("accounts", "subjectKey")).containsExactlyInAnyOrderElementsOf(
+				accounts.stream().map((address) -> this.subjectKeys.of(address)).toList());
+		// Documents from before subject keys get theirs once, and a second run (or
+		// replica) changes nothing.
+		this.template.insert(new Document("_id", "alt-konto@initiative.test"), "accounts").block();
+		this.template.insert(new Document("_id", "alt").append("email", "alt-einladung@initiative.test"), "invitations")
+			.block();
+		this.backfill.run();
+		this.backfill.run();
+		assertThat(fields("accounts", "subjectKey")).contains(this.subjectKeys.of("alt-konto@initiative.test"));
+		assertThat(fields("invitations", "subjectKey")).contains(this.subjectKeys.of("alt-einladung@initiative.test"));
+		this.template
+			.remove(new org.springframework.data.mongodb.core.query.Query(
+					org.springframework.data.mongodb.core.query.Criteria.where("_id")
+						.in("alt-konto@initiative.test", "alt")),
+					"accounts")
+			.block();
+		this.template
+			.remove(new org.springframework.data.mongodb.core.query.Query(
+					org.springframework.data.mongodb.core.query.Criteria.where("_id").is("alt")), "invitations")
+			.block();
 
 		// again (the next run, or a second replica): the same
 		this.invitations.run();

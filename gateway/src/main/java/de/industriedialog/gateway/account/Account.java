@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -11,6 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * hit the primary key on every MongoDB-compatible store.
  *
  * @param email the login name
+ * @param subjectKey {@code SubjectKeys.of(email)}: finds the account for a privacy
+ * request (docs/adr/0015)
  * @param passwordHash a {@code DelegatingPasswordEncoder} hash ({@code {bcrypt}…})
  * @param roles {@code STAFF} and/or {@code INITIATIVE}
  * @param initiativeId the initiative an {@code INITIATIVE} account acts for
@@ -20,8 +23,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * deleted after the retention period ({@link UnusedSignUpRetention}).
  */
 @Document("accounts")
-public record Account(@Id String email, String passwordHash, List<String> roles, String initiativeId, Instant createdAt,
-		Instant unusedSince) {
+public record Account(@Id String email, @Indexed String subjectKey, String passwordHash, List<String> roles,
+		String initiativeId, Instant createdAt, Instant unusedSince) {
 
 	public Account {
 		roles = List.copyOf(roles);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import de.industriedialog.platform.privacy.SubjectKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -39,14 +40,17 @@ public class Accounts implements ReactiveUserDetailsService {
 
 	private final GatewayAccountProperties properties;
 
+	private final SubjectKeys subjectKeys;
+
 	private final Clock clock;
 
 	Accounts(AccountRepository repository, ReactiveMongoTemplate mongo, PasswordEncoder passwordEncoder,
-			GatewayAccountProperties properties, Clock clock) {
+			GatewayAccountProperties properties, SubjectKeys subjectKeys, Clock clock) {
 		this.repository = repository;
 		this.mongo = mongo;
 		this.passwordEncoder = passwordEncoder;
 		this.properties = properties;
+		this.subjectKeys = subjectKeys;
 		this.clock = clock;
 	}
 
@@ -66,8 +70,8 @@ public class Accounts implements ReactiveUserDetailsService {
 		// staff account at startup): then the account is there, which is what is wanted.
 		return this.repository.findById(id)
 			.switchIfEmpty(Mono.defer(() -> this.repository
-				.insert(new Account(id, this.passwordEncoder.encode(rawPassword), roles, initiativeId,
-						this.clock.instant(), null))
+				.insert(new Account(id, this.subjectKeys.of(id), this.passwordEncoder.encode(rawPassword), roles,
+						initiativeId, this.clock.instant(), null))
 				.onErrorResume(DuplicateKeyException.class, (ex) -> this.repository.findById(id))));
 	}
 
@@ -80,8 +84,9 @@ public class Accounts implements ReactiveUserDetailsService {
 	 */
 	public Mono<Account> signUp(String email, String rawPassword) {
 		Instant now = this.clock.instant();
-		Account account = new Account(normalize(email), this.passwordEncoder.encode(rawPassword), List.of("INITIATIVE"),
-				UUID.randomUUID().toString(), now, now);
+		String id = normalize(email);
+		Account account = new Account(id, this.subjectKeys.of(id), this.passwordEncoder.encode(rawPassword),
+				List.of("INITIATIVE"), UUID.randomUUID().toString(), now, now);
 		return this.repository.insert(account).onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty());
 	}
 
