@@ -64,7 +64,7 @@ class DeploymentDescriptorsTest {
 	private static final String SECRET = "industriedialog-secrets";
 
 	/** The services that sign personal links in mails (LINK_SECRET). */
-	private static final Set<String> LINK_SIGNERS = Set.of("event-service", "newsletter-service", "gateway");
+	private static final Set<String> LINK_SIGNERS = Set.of("event-service", "newsletter-service");
 
 	/**
 	 * The services holding personal data, which key it by PRIVACY_SUBJECT_KEY (ADR 0015).

@@ -475,11 +475,10 @@ public final class LocalStack {
 		env.put("INSTANCE_ID", String.valueOf(service.replica()));
 		env.put("LAUNCHER_PID", String.valueOf(ProcessHandle.current().pid()));
 		env.put("JWT_SECRET", secrets().jwtSecret());
-		if (service.name().equals("event-service") || service.name().equals("newsletter-service")
-				|| service.name().equals("gateway")) {
-			// Only the services that mail personal links (registrations, Infobrief,
-			// privacy requests) hold their key. The privacy subject key is derived from
-			// the JWT secret in the local profile (SubjectKeys).
+		if (service.name().equals("event-service") || service.name().equals("newsletter-service")) {
+			// Only the services that mail personal links hold their key. The privacy
+			// subject key is derived from the JWT secret in the local profile
+			// (SubjectKeys).
 			env.put("LINK_SECRET", secrets().linkSecret());
 			env.put("PREVIOUS_LINK_SECRETS", secrets().previousLinkSecrets());
 		}
