@@ -16,6 +16,7 @@ import java.util.Set;
 import de.industriedialog.contracts.Topics;
 import de.industriedialog.platform.messaging.OutboxEvent;
 import de.industriedialog.platform.messaging.OutboxEvents;
+import de.industriedialog.platform.privacy.SubjectKeys;
 import org.bson.Document;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -46,7 +47,11 @@ class MongoSubscriberDirectory implements SubscriberDirectory {
 
 	private final SubscriberStore store;
 
-	MongoSubscriberDirectory(MongoOperations mongo, OutboxEvents outboxEvents, Clock clock, SubscriberStore store) {
+	private final SubjectKeys subjectKeys;
+
+	MongoSubscriberDirectory(MongoOperations mongo, OutboxEvents outboxEvents, Clock clock, SubscriberStore store,
+			SubjectKeys subjectKeys) {
+		this.subjectKeys = subjectKeys;
 		this.mongo = mongo;
 		this.outboxEvents = outboxEvents;
 		this.store = store;
@@ -65,7 +70,7 @@ class MongoSubscriberDirectory implements SubscriberDirectory {
 			.forEach((document) -> suppressed.add(document.getString("_id")));
 		List<Recipient> recipients = new ArrayList<>();
 		for (Document subscriber : confirmed) {
-			if (!suppressed.contains(subscriber.getString("emailKey")) && segment
+			if (!suppressed.contains(this.subjectKeys.of(subscriber.getString("emailKey"))) && segment
 				.includes(audiences(subscriber.getList("audiences", String.class)), strings(subscriber, "states"))) {
 				recipients.add(recipient(subscriber));
 			}
@@ -80,7 +85,8 @@ class MongoSubscriberDirectory implements SubscriberDirectory {
 
 	@Override
 	public boolean isSuppressed(String email) {
-		return email != null && this.mongo.exists(Query.query(Criteria.where("_id").is(emailKey(email))), SUPPRESSIONS);
+		return email != null
+				&& this.mongo.exists(Query.query(Criteria.where("_id").is(this.subjectKeys.of(email))), SUPPRESSIONS);
 	}
 
 	@Override
@@ -88,7 +94,7 @@ class MongoSubscriberDirectory implements SubscriberDirectory {
 		String key = emailKey(email);
 		Instant now = this.clock.instant();
 		try {
-			this.mongo.insert(new Document("_id", key).append("reason", "BOUNCED")
+			this.mongo.insert(new Document("_id", this.subjectKeys.of(key)).append("reason", "BOUNCED")
 				.append("at", Date.from(now))
 				.append("detail", detail), SUPPRESSIONS);
 		}
@@ -147,12 +153,14 @@ class MongoSubscriberDirectory implements SubscriberDirectory {
 			return Set.of();
 		}
 		// The suppression list is short next to the subscribers; by id on real MongoDB.
-		Query query = Query
-			.query(Criteria.where("_id").in(emails.stream().map(MongoSubscriberDirectory::emailKey).toList()));
+		// The list holds subject keys only (docs/adr/0015): the addresses are keyed here.
+		Map<String, String> byKey = new java.util.HashMap<>();
+		emails.forEach((email) -> byKey.put(this.subjectKeys.of(email), emailKey(email)));
+		Query query = Query.query(Criteria.where("_id").in(byKey.keySet()));
 		query.fields().include("_id");
 		Set<String> suppressed = new HashSet<>();
 		this.mongo.find(query, Document.class, SUPPRESSIONS)
-			.forEach((suppression) -> suppressed.add(suppression.getString("_id")));
+			.forEach((suppression) -> suppressed.add(byKey.get(suppression.getString("_id"))));
 		return suppressed;
 	}
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import de.industriedialog.platform.messaging.OutboxEvent;
 
 import de.industriedialog.platform.messaging.OutboxRelay;
+import de.industriedialog.platform.privacy.SubjectKeys;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
@@ -34,9 +35,12 @@ public class SubscriberStore {
 
 	private final ObjectProvider<OutboxRelay> relay;
 
-	SubscriberStore(MongoTemplate mongo, ObjectProvider<OutboxRelay> relay) {
+	private final SubjectKeys subjectKeys;
+
+	SubscriberStore(MongoTemplate mongo, ObjectProvider<OutboxRelay> relay, SubjectKeys subjectKeys) {
 		this.mongo = mongo;
 		this.relay = relay;
+		this.subjectKeys = subjectKeys;
 		// Created here rather than by annotation: Spring Data creates no indexes unless
 		// told to, and this one carries a rule (one subscriber per address).
 		mongo.indexOps(Subscriber.class)
@@ -141,7 +145,7 @@ public class SubscriberStore {
 	}
 
 	public boolean isSuppressed(String emailKey) {
-		return this.mongo.exists(Query.query(Criteria.where("_id").is(emailKey)), SUPPRESSIONS);
+		return this.mongo.exists(Query.query(Criteria.where("_id").is(this.subjectKeys.of(emailKey))), SUPPRESSIONS);
 	}
 
 	/**
@@ -150,7 +154,7 @@ public class SubscriberStore {
 	 */
 	void suppress(String emailKey, String reason, String detail, Instant at) {
 		try {
-			this.mongo.insert(new org.bson.Document("_id", emailKey).append("reason", reason)
+			this.mongo.insert(new org.bson.Document("_id", this.subjectKeys.of(emailKey)).append("reason", reason)
 				.append("at", Date.from(at))
 				.append("detail", detail), SUPPRESSIONS);
 		}
@@ -161,7 +165,34 @@ public class SubscriberStore {
 
 	/** A new confirmed double opt-in lifts the suppression of the address. */
 	void liftSuppression(String emailKey) {
-		this.mongo.remove(Query.query(Criteria.where("_id").is(emailKey)), SUPPRESSIONS);
+		this.mongo.remove(Query.query(Criteria.where("_id").is(this.subjectKeys.of(emailKey))), SUPPRESSIONS);
+	}
+
+	/**
+	 * Moves the suppression entries keyed by a plain address (before docs/adr/0015) to
+	 * their subject key, so that no address stays on the list. Idempotent and safe on
+	 * several replicas at once: the new entry is inserted (a duplicate means another
+	 * replica or an earlier run was first, and that entry stands), then the old one is
+	 * deleted.
+	 * @return the number of entries moved by this call
+	 */
+	public int migrateSuppressions() {
+		int moved = 0;
+		for (org.bson.Document old : this.mongo.find(Query.query(Criteria.where("_id").regex("@")),
+				org.bson.Document.class, SUPPRESSIONS)) {
+			String address = old.getString("_id");
+			org.bson.Document keyed = new org.bson.Document(old);
+			keyed.put("_id", this.subjectKeys.of(address));
+			try {
+				this.mongo.insert(keyed, SUPPRESSIONS);
+			}
+			catch (DuplicateKeyException alreadyMoved) {
+				// The keyed entry exists: it stands.
+			}
+			moved += (int) this.mongo.remove(Query.query(Criteria.where("_id").is(address)), SUPPRESSIONS)
+				.getDeletedCount();
+		}
+		return moved;
 	}
 
 }

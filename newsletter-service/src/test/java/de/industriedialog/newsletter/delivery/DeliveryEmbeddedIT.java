@@ -50,6 +50,9 @@ class DeliveryEmbeddedIT {
 	static final TestSmtpServer smtp = TestSmtpServer.start();
 
 	@Autowired
+	de.industriedialog.platform.privacy.SubjectKeys subjectKeys;
+
+	@Autowired
 	Environment environment;
 
 	final JsonMapper json = JsonMapper.builder().build();
@@ -114,7 +117,9 @@ class DeliveryEmbeddedIT {
 		assertThat(failed.getString("state")).isEqualTo("FAILED");
 		assertThat(failed.getBoolean("permanent")).isTrue();
 		assertThat(failed.getString("lastError")).startsWith("550");
-		Document suppression = this.database.getCollection("suppressions").find(new Document("_id", gone)).first();
+		Document suppression = this.database.getCollection("suppressions")
+			.find(new Document("_id", this.subjectKeys.of(gone)))
+			.first();
 		assertThat(suppression).isNotNull();
 		assertThat(suppression.getString("reason")).isEqualTo("BOUNCED");
 		Document subscriber = this.database.getCollection("subscribers")

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import de.industriedialog.platform.privacy.SubjectKeys;
 import org.bson.Document;
 
 /**
@@ -34,9 +35,10 @@ public final class TestSubscribers {
 		collection.insertMany(subscribers);
 	}
 
-	public static void suppress(MongoDatabase database, String email, String reason) {
+	/** A suppression entry: keyed by the subject key of the address (docs/adr/0015). */
+	public static void suppress(MongoDatabase database, SubjectKeys subjectKeys, String email, String reason) {
 		database.getCollection("suppressions")
-			.insertOne(new Document("_id", email.toLowerCase(Locale.ROOT)).append("reason", reason)
+			.insertOne(new Document("_id", subjectKeys.of(email)).append("reason", reason)
 				.append("at", new java.util.Date()));
 	}
 

@@ -57,6 +57,9 @@ class InfobriefEmbeddedIT {
 	static final String STAFF_EMAIL = "staff@industriedialog.test";
 
 	@Autowired
+	de.industriedialog.platform.privacy.SubjectKeys subjectKeys;
+
+	@Autowired
 	Environment environment;
 
 	@Autowired
@@ -206,7 +209,7 @@ class InfobriefEmbeddedIT {
 									List.of("COMPANY"), List.of("DE-BW")),
 							TestSubscribers.subscriber(run + "-suppressed", run + "-suppressed@example.org",
 									"CONFIRMED", List.of("COMPANY"), List.of("DE-BW"))));
-			TestSubscribers.suppress(database, run + "-suppressed@example.org", "COMPLAINT");
+			TestSubscribers.suppress(database, this.subjectKeys, run + "-suppressed@example.org", "COMPLAINT");
 		}
 		String subject = "Infobrief " + run;
 		String id = create(draft(subject, List.of("COMPANY"), List.of("DE-BW")));

@@ -87,6 +87,9 @@ abstract class SubscriptionIntegrationTests {
 	private final String run = UUID.randomUUID().toString().substring(0, 8);
 
 	@Autowired
+	de.industriedialog.platform.privacy.SubjectKeys subjectKeys;
+
+	@Autowired
 	Environment environment;
 
 	@Autowired
@@ -406,8 +409,8 @@ abstract class SubscriptionIntegrationTests {
 		JsonNode event = payload(events(id, 2).get(1), "SubscriberUnsubscribed");
 		assertThat(event.get("reason").asString()).isEqualTo("BOUNCED");
 		assertThat(event.get("channel").asString()).isEqualTo("BOUNCE");
-		assertThat(this.mongo.findById(to, org.bson.Document.class, SubscriberStore.SUPPRESSIONS).getString("reason"))
-			.isEqualTo("BOUNCED");
+		assertThat(this.mongo.findById(this.subjectKeys.of(to), org.bson.Document.class, SubscriberStore.SUPPRESSIONS)
+			.getString("reason")).isEqualTo("BOUNCED");
 	}
 
 	@Test
@@ -614,6 +617,26 @@ abstract class SubscriptionIntegrationTests {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	@Test
+	void shouldMoveSuppressionsKeptByPlainAddressToTheirSubjectKey() {
+		String address = "alt-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+		this.mongo.insert(new org.bson.Document("_id", address).append("reason", "UNSUBSCRIBED")
+			.append("at", new java.util.Date())
+			.append("detail", "LINK"), SubscriberStore.SUPPRESSIONS);
+
+		assertThat(this.store.migrateSuppressions()).isGreaterThanOrEqualTo(1);
+
+		assertThat(this.mongo.findById(address, org.bson.Document.class, SubscriberStore.SUPPRESSIONS)).isNull();
+		org.bson.Document keyed = this.mongo.findById(this.subjectKeys.of(address), org.bson.Document.class,
+				SubscriberStore.SUPPRESSIONS);
+		assertThat(keyed.getString("reason")).isEqualTo("UNSUBSCRIBED");
+		assertThat(keyed.toJson()).doesNotContain(address);
+		assertThat(this.directory.isSuppressed(address.toUpperCase(java.util.Locale.ROOT))).isTrue();
+		assertThat(this.directory.suppressedAmong(List.of(address))).containsExactly(address);
+		// Another replica running it at the same time, or the next start: nothing to do.
+		assertThat(this.store.migrateSuppressions()).isZero();
 	}
 
 }
