@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -61,8 +62,13 @@ public class PrivacyAutoConfiguration {
 					clock.getIfAvailable(Clock::systemUTC));
 		}
 
-		/** Binding {@code privacyRequests-in-0}: {@code dialog.privacy.v1}. */
+		/**
+		 * Binding {@code privacyRequests-in-0}: {@code dialog.privacy.v1}. The gateway,
+		 * which starts the requests, answers its own part directly and switches it off.
+		 */
 		@Bean
+		@ConditionalOnProperty(prefix = "industriedialog.privacy", name = "requests-consumer", havingValue = "true",
+				matchIfMissing = true)
 		Consumer<Message<byte[]>> privacyRequests(PrivacyRequests requests, MeterRegistry meterRegistry) {
 			return EventConsumers.of("privacyRequests", requests::apply, meterRegistry);
 		}

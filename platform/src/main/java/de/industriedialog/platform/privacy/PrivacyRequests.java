@@ -2,8 +2,11 @@ package de.industriedialog.platform.privacy;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import de.industriedialog.contracts.Topics;
@@ -79,8 +82,19 @@ public class PrivacyRequests {
 			throw new UnprocessableEventException(
 					event.eventType() + " " + event.id() + " lacks requestId or kind, or subjectKey is no HMAC");
 		}
-		if (this.mongo.exists(Query.query(Criteria.where("_id").is(request.requestId())), COLLECTION)) {
-			return;
+		answer(request);
+	}
+
+	/**
+	 * Answers a verified request once: counts or erases, stores the answer with its
+	 * outbox entry. The gateway calls this directly for its own part, the services on
+	 * each delivery from the topic.
+	 * @return the answer, the stored one when the request was answered before
+	 */
+	public PrivacyRequestAnswered answer(PrivacyRequestVerified request) {
+		Optional<PrivacyRequestAnswered> given = answerOf(request.requestId());
+		if (given.isPresent()) {
+			return given.get();
 		}
 		Map<String, Integer> records = PersonalData.counts(this.parts, (request.kind() == PrivacyRequestKind.ERASURE)
 				? (part) -> part.erase(request.subjectKey()) : (part) -> part.count(request.subjectKey()));
@@ -93,19 +107,38 @@ public class PrivacyRequests {
 		Document document = new Document("_id", request.requestId()).append("kind", request.kind().name())
 			.append("status", answer.status())
 			.append("records", new Document(records))
-			.append("answeredAt", java.util.Date.from(now))
+			.append("answeredAt", Date.from(now))
 			.append("outbox", List.of(outbox.toDocument()));
 		try {
 			this.mongo.insert(document, COLLECTION);
 		}
 		catch (DuplicateKeyException ex) {
 			// Another replica answered the same delivery first.
+			return answerOf(request.requestId()).orElse(answer);
 		}
+		return answer;
+	}
+
+	/** The answer this service gave to a request, if it has answered it. */
+	public Optional<PrivacyRequestAnswered> answerOf(String requestId) {
+		Document document = this.mongo.findOne(Query.query(Criteria.where("_id").is(requestId)), Document.class,
+				COLLECTION);
+		if (document == null) {
+			return Optional.empty();
+		}
+		Map<String, Integer> records = new LinkedHashMap<>();
+		Document stored = document.get("records", Document.class);
+		if (stored != null) {
+			stored.forEach((name, count) -> records.put(name, ((Number) count).intValue()));
+		}
+		return Optional.of(new PrivacyRequestAnswered(requestId, this.service,
+				PrivacyRequestKind.valueOf(document.getString("kind")), document.getString("status"), records,
+				document.getDate("answeredAt").toInstant()));
 	}
 
 	/** The export of every part, by name, for the export endpoint. */
 	public Map<String, Object> export(String subjectKey) {
-		Map<String, Object> export = new java.util.LinkedHashMap<>();
+		Map<String, Object> export = new LinkedHashMap<>();
 		for (PersonalData part : this.parts) {
 			export.put(part.name(), Map.of("title", part.title(), "records", part.export(subjectKey)));
 		}

@@ -3,8 +3,8 @@ package de.industriedialog.platform.privacy;
 /**
  * The JWT the gateway mints to fetch one privacy request's export from a service: role
  * {@value #ROLE} and the request and subject in claims, valid for a minute. It opens only
- * {@code GET /api/privacy/requests/{id}/export} of that request; no other route accepts
- * the role.
+ * {@code GET /api/privacy/requests/{id}/export} and {@code GET
+ * /api/privacy/requests/{id}} of that request; no other route accepts the role.
  */
 public final class PrivacyScope {
 
@@ -16,6 +16,9 @@ public final class PrivacyScope {
 
 	/** The route every service with personal data answers. */
 	public static final String EXPORT_PATH = "/api/privacy/requests/{id}/export";
+
+	/** The service's answer to a request: status and counts, 404 until it answered. */
+	public static final String ANSWER_PATH = "/api/privacy/requests/{id}";
 
 	private PrivacyScope() {
 	}
