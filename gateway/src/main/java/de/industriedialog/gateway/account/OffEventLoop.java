@@ -10,16 +10,16 @@ import reactor.core.scheduler.Schedulers;
  * client, on a worker thread: an event-loop thread serves many connections and must not
  * wait for the store.
  */
-final class OffEventLoop {
+public final class OffEventLoop {
 
 	private OffEventLoop() {
 	}
 
-	static <T> Mono<T> offEventLoop(Callable<T> call) {
+	public static <T> Mono<T> offEventLoop(Callable<T> call) {
 		return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic());
 	}
 
-	static Mono<Void> offEventLoop(Runnable run) {
+	public static Mono<Void> offEventLoop(Runnable run) {
 		return Mono.<Void>fromRunnable(run).subscribeOn(Schedulers.boundedElastic());
 	}
 

@@ -1,18 +1,13 @@
 package de.industriedialog.gateway.invitation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 import de.industriedialog.gateway.account.Accounts;
+import de.industriedialog.gateway.web.SecretLinks;
 import de.industriedialog.platform.mail.MailQueue;
 import de.industriedialog.platform.mail.OutgoingMail;
 import de.industriedialog.platform.privacy.SubjectKeys;
@@ -49,8 +44,6 @@ class Invitations {
 
 	private final String publicUrl;
 
-	private final SecureRandom random = new SecureRandom();
-
 	Invitations(InvitationRepository repository, ReactiveMongoTemplate mongo, Accounts accounts, MailQueue mailQueue,
 			SubjectKeys subjectKeys, Clock clock, @Value("${industriedialog.gateway.public-url}") String publicUrl) {
 		this.repository = repository;
@@ -64,9 +57,7 @@ class Invitations {
 
 	/** Stores the invitation and mails the link; the token itself is not kept. */
 	Mono<Invitation> invite(String email, String initiativeId, String staff) {
-		byte[] secret = new byte[32];
-		this.random.nextBytes(secret);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		String token = SecretLinks.newToken();
 		Instant now = this.clock.instant();
 		String address = SubjectKeys.normalise(email);
 		// The subject key beside the address, so a privacy request finds the invitation.
@@ -135,13 +126,7 @@ class Invitations {
 	}
 
 	static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return SecretLinks.hash(token);
 	}
 
 	/** The account an invitation created. */

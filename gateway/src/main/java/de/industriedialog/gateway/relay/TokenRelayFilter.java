@@ -34,24 +34,10 @@ import org.springframework.web.server.ServerWebExchange;
 @Component
 class TokenRelayFilter implements GlobalFilter, Ordered {
 
-	/** Must match what the services check (platform's ResourceServerConfiguration). */
-	static final String ISSUER = "industriedialog-gateway";
+	private final ServiceTokens tokens;
 
-	static final Duration LIFETIME = Duration.ofMinutes(5);
-
-	private final JwtEncoder encoder;
-
-	private final Clock clock;
-
-	TokenRelayFilter(@Value("${industriedialog.security.jwt-secret}") String secret, Clock clock) {
-		if (secret.getBytes(StandardCharsets.UTF_8).length < 32) {
-			throw new IllegalStateException(
-					"JWT_SECRET (industriedialog.security.jwt-secret) must be set to at least 32 bytes, "
-							+ "the same value for the gateway and every service");
-		}
-		this.encoder = new NimbusJwtEncoder(
-				new ImmutableSecret<>(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256")));
-		this.clock = clock;
+	TokenRelayFilter(ServiceTokens tokens) {
+		this.tokens = tokens;
 	}
 
 	@Override
@@ -66,18 +52,7 @@ class TokenRelayFilter implements GlobalFilter, Ordered {
 	}
 
 	String token(AccountUser user) {
-		Instant now = this.clock.instant();
-		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
-			.issuer(ISSUER)
-			.subject(user.getUsername())
-			.issuedAt(now)
-			.expiresAt(now.plus(LIFETIME))
-			.claim("roles", user.roles());
-		if (user.initiativeId() != null) {
-			claims.claim("initiative_id", user.initiativeId());
-		}
-		JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
-		return this.encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
+		return this.tokens.forUser(user);
 	}
 
 	private static ServerWebExchange withAuthorization(ServerWebExchange exchange, String value) {
