@@ -709,8 +709,172 @@ class LocalStackSystemIT {
 	 * kept, shipped and read by operators, so they are no place for personal data. Runs
 	 * before the restart (test 20), while the mail catcher answers.
 	 */
+	// ---- Data protection: access and erasure on request (GDPR Art. 15, 17, 20)
+
+	private static final String JONAS = "jonas.becker@schule-eschwege.test";
+
+	private static final String LEA = "leserin-systemtest@example.org";
+
+	/**
+	 * Jonas registered for the journey event (checked in, gave feedback) and registers
+	 * for a second event here; Lea subscribed to the Infobrief and received one (tests
+	 * 17, 18). Each asks for their data and then for its erasure through the public
+	 * page's API and the mailed link; afterwards no collection of any service's database
+	 * holds their address or name, the figures are unchanged and their old links answer
+	 * in German.
+	 */
 	@Test
 	@Order(19)
+	void shouldExportAndEraseAPersonsDataInEveryServiceOnTheirVerifiedRequest() throws Exception {
+		assertThat(this.journeyEventId).as("event of the journey (test 10)").isNotNull();
+		assertThat(this.walkInEventId).as("upcoming event of test 16").isNotNull();
+		// Jonas's second event.
+		Map<String, Object> second = new LinkedHashMap<>();
+		second.put("name", "Jonas Becker");
+		second.put("email", JONAS);
+		second.put("participantGroup", "PUPIL");
+		second.put("consent", true);
+		second.put("consentVersion", "teilnahme-2026-12");
+		new ApiSession().send("POST", "/api/events/" + this.walkInEventId + "/registrations", second, 202);
+		await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(JONAS).size() >= 3);
+
+		Matcher credentials = demoCredentials();
+		ApiSession staff = new ApiSession().logIn(credentials.group(1), credentials.group(2));
+		JsonNode overviewBefore = staff.send("GET", "/api/kpi/overview", null, 200);
+		ApiSession organiser = new ApiSession().logIn(ORGANISER, ORGANISER_PASSWORD);
+		JsonNode resultsBefore = organiser.send("GET", "/api/feedback/results/" + this.journeyEventId, null, 200);
+
+		// An unknown address gets the very same answer as a known one.
+		JsonNode known = new ApiSession().send("POST", "/api/privacy/requests",
+				Map.of("email", JONAS, "kind", "ACCESS"), 202);
+		JsonNode unknown = new ApiSession().send("POST", "/api/privacy/requests",
+				Map.of("email", "niemand-" + UUID.randomUUID() + "@example.org", "kind", "ACCESS"), 202);
+		assertThat(unknown).isEqualTo(known);
+		new ApiSession().send("POST", "/api/privacy/requests", Map.of("email", "keine-adresse", "kind", "ACCESS"), 400);
+
+		// Access: the mailed link proves the address; the export holds every service's
+		// part.
+		String accessToken = privacyToken(JONAS, 1);
+		new ApiSession().send("POST", "/api/privacy/requests/verify", Map.of("token", accessToken), 200);
+		awaitPrivacyRequestDone(accessToken);
+		HttpResponse<String> download = get("/api/privacy/requests/export?token=" + accessToken);
+		assertThat(download.statusCode()).as(download.body()).isEqualTo(200);
+		assertThat(download.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
+		String export = download.body();
+		assertThat(export).contains(JONAS)
+			.contains("Jonas Becker")
+			.contains("Oberstufenschule Eschwege")
+			.contains(JOURNEY_EVENT)
+			.contains("event-service");
+		assertThat(this.json.readTree(export).toString()).contains(this.journeyEventId, this.walkInEventId);
+		// Nobody gets at it without the link: a forged token, or the service's route
+		// without the gateway's scoped token.
+		assertThat(get("/api/privacy/requests/export?token=" + accessToken + "x").statusCode()).isIn(400, 403, 404,
+				410);
+		HttpResponse<String> direct = this.http.send(HttpRequest
+			.newBuilder(URI.create("http://localhost:" + (8082 + PORT_OFFSET) + "/api/privacy/requests/"
+					+ UUID.randomUUID() + "/export"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(direct.statusCode()).isEqualTo(401);
+
+		// Lea's export shows her subscription and the Infobrief she received.
+		new ApiSession().send("POST", "/api/privacy/requests", Map.of("email", LEA, "kind", "ACCESS"), 202);
+		String leaAccess = privacyToken(LEA, 1);
+		new ApiSession().send("POST", "/api/privacy/requests/verify", Map.of("token", leaAccess), 200);
+		awaitPrivacyRequestDone(leaAccess);
+		String leaExport = get("/api/privacy/requests/export?token=" + leaAccess).body();
+		assertThat(leaExport).contains(LEA).contains("Infobrief Systemtest").contains("newsletter-service");
+
+		// Erasure.
+		String jonasLink = "/api/registrations/" + this.jonasToken;
+		assertThat(get(jonasLink).statusCode()).isEqualTo(200);
+		for (String person : List.of(JONAS, LEA)) {
+			new ApiSession().send("POST", "/api/privacy/requests", Map.of("email", person, "kind", "ERASURE"), 202);
+			String erasure = privacyToken(person, 2);
+			new ApiSession().send("POST", "/api/privacy/requests/verify", Map.of("token", erasure), 200);
+			awaitPrivacyRequestDone(erasure);
+			// The link is single use: a second verification publishes nothing new and
+			// says so.
+			HttpResponse<String> again = post("/api/privacy/requests/verify", Map.of("token", erasure));
+			assertThat(again.body()).as("second use of the link").containsIgnoringCase("bereits");
+		}
+
+		List<String> found = personalDataInTheStores(List.of(JONAS, "Jonas Becker", LEA, "Lea Leserin"));
+		assertThat(found).as("the erased persons' data in the stores").isEmpty();
+		HttpResponse<String> oldLink = get(jonasLink);
+		assertThat(oldLink.statusCode()).isEqualTo(410);
+		assertThat(oldLink.body()).contains("gelöscht");
+		// The figures stay: the feedback was anonymous, the registrations became
+		// anonymous seats.
+		assertThat(organiser.send("GET", "/api/feedback/results/" + this.journeyEventId, null, 200))
+			.isEqualTo(resultsBefore);
+		JsonNode overviewAfter = staff.send("GET", "/api/kpi/overview", null, 200);
+		assertThat(overviewAfter.get("satisfaction")).isEqualTo(overviewBefore.get("satisfaction"));
+		assertThat(overviewAfter.get("events")).isEqualTo(overviewBefore.get("events"));
+	}
+
+	/**
+	 * The token of the {@code n}-th privacy request mail to {@code to} (oldest first).
+	 */
+	private String privacyToken(String to, int n) throws Exception {
+		List<JsonNode>[] mails = new List[1];
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+			mails[0] = mailsTo(to).stream().filter((m) -> m.get("subject").asString().contains("Datenschutz")).toList();
+			return mails[0].size() >= n;
+		});
+		String api = "http://localhost:" + (8025 + PORT_OFFSET) + "/api/messages/";
+		List<JsonNode> sorted = new ArrayList<>(mails[0]);
+		JsonNode mail = this.json.readTree(
+				this.http
+					.send(HttpRequest.newBuilder(URI.create(api + sorted.get(sorted.size() - n).get("id").asString()))
+						.build(), HttpResponse.BodyHandlers.ofString())
+					.body());
+		String link = linkIn(mail.get("text").asString(), "/datenschutz-anfrage\\.html\\?token=[A-Za-z0-9._~-]+");
+		return link.substring(link.indexOf("token=") + "token=".length());
+	}
+
+	private void awaitPrivacyRequestDone(String token) {
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> getJson("/api/privacy/requests/progress?token=" + token).path("done").asBoolean());
+	}
+
+	private HttpResponse<String> post(String path, Object body) throws Exception {
+		ApiSession session = new ApiSession();
+		return session.client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + GATEWAY + path))
+			.header("Content-Type", "application/json")
+			.header("X-XSRF-TOKEN", session.csrf())
+			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * Every document of every collection of every service's database, as JSON, searched.
+	 */
+	private List<String> personalDataInTheStores(List<String> values) {
+		List<String> found = new ArrayList<>();
+		try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients
+			.create("mongodb://127.0.0.1:" + (27017 + PORT_OFFSET))) {
+			for (String database : List.of("initiative_registry", "event_service", "evaluation_service",
+					"newsletter_service", "gateway")) {
+				com.mongodb.client.MongoDatabase db = client.getDatabase(database);
+				for (String collection : db.listCollectionNames()) {
+					for (org.bson.Document document : db.getCollection(collection).find()) {
+						String text = document.toJson().toLowerCase(java.util.Locale.ROOT);
+						for (String value : values) {
+							if (text.contains(value.toLowerCase(java.util.Locale.ROOT))) {
+								found.add(database + "." + collection + " " + document.get("_id") + ": " + value);
+							}
+						}
+					}
+				}
+			}
+		}
+		return found;
+	}
+
+	@Test
+	@Order(20)
 	void shouldWriteNoAddressNameOrTokenIntoAnyServiceLog() throws Exception {
 		Set<String> personal = new TreeSet<>();
 		for (JsonNode message : this.json
@@ -1215,7 +1379,7 @@ class LocalStackSystemIT {
 	}
 
 	@Test
-	@Order(20)
+	@Order(21)
 	void shouldStopCleanlyAndKeepTheDataAcrossARestart() throws Exception {
 		JsonNode kpiBefore = getJson("/api/kpi/initiatives");
 		long initiativesBefore = getJson("/api/initiatives?size=1").at("/page/totalElements").asLong();
