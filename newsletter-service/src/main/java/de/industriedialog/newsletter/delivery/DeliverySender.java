@@ -303,12 +303,17 @@ class DeliverySender implements SmartLifecycle {
 			}
 			// Unsubscribed or bounced since the send started: checked for the whole batch
 			// right before it goes out.
-			Set<String> suppressed = this.directory
-				.suppressedAmong(batch.stream().map((delivery) -> delivery.getString("email")).toList());
+			// A delivery without an address was erased on the person's request
+			// (docs/adr/0015) after it was claimed and handed back: skipped.
+			Set<String> suppressed = this.directory.suppressedAmong(batch.stream()
+				.map((delivery) -> delivery.getString("email"))
+				.filter(java.util.Objects::nonNull)
+				.toList());
 			Batch inFlight = new Batch(batch.size());
 			for (Document delivery : batch) {
+				String email = delivery.getString("email");
 				this.queue.add(new Task(delivery, issue, inFlight,
-						!suppressed.contains(delivery.getString("email").strip().toLowerCase(Locale.ROOT))));
+						email != null && !suppressed.contains(email.strip().toLowerCase(Locale.ROOT))));
 			}
 			if (previous != null && !settle(issueId, previous, tally)) {
 				return;

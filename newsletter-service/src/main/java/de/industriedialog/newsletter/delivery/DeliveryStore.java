@@ -10,11 +10,13 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.InsertManyOptions;
 import de.industriedialog.newsletter.subscriber.Recipient;
 import de.industriedialog.newsletter.subscriber.Segment;
+import de.industriedialog.platform.privacy.SubjectKeys;
 import org.bson.Document;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -55,8 +57,15 @@ class DeliveryStore {
 
 	private final MongoOperations mongo;
 
-	DeliveryStore(MongoOperations mongo) {
+	private final SubjectKeys subjectKeys;
+
+	DeliveryStore(MongoOperations mongo, SubjectKeys subjectKeys) {
 		this.mongo = mongo;
+		this.subjectKeys = subjectKeys;
+		// Access and erasure requests find the deliveries holding a person's address by
+		// it, not by a scan (docs/adr/0015). Declared here like the subscribers' index.
+		mongo.indexOps(DELIVERIES)
+			.createIndex(new Index().on("subjectKey", Sort.Direction.ASC).named("deliveries_by_subject"));
 	}
 
 	// ---------------------------------------------------------------- jobs
@@ -155,6 +164,9 @@ class DeliveryStore {
 				batch.add(new Document("_id", issueId + ":" + recipient.subscriberId()).append("issueId", issueId)
 					.append("subscriberId", recipient.subscriberId())
 					.append("email", recipient.email())
+					// Keyed from the address itself, so the copy is found by its key
+					// even if the subscriber document is gone.
+					.append("subjectKey", this.subjectKeys.of(recipient.email()))
 					.append("state", PENDING)
 					.append("attempts", 0)
 					.append("nextAttemptAt", Date.from(now))
@@ -335,10 +347,68 @@ class DeliveryStore {
 	 * @return how many deliveries held an address
 	 */
 	long dropAddresses(String issueId) {
+		// The subject key goes with the address: it exists only to find the copy.
 		return this.mongo
 			.updateMulti(Query.query(Criteria.where("issueId").is(issueId).and("email").exists(true)),
-					new Update().unset("email").unset("lastError"), DELIVERIES)
+					new Update().unset("email").unset("lastError").unset("subjectKey"), DELIVERIES)
 			.getModifiedCount();
+	}
+
+	// ---------------------------------------------------------------- privacy
+
+	/** The deliveries holding a copy of the person's address, oldest issue first. */
+	List<Document> ofSubject(String subjectKey) {
+		return this.mongo.find(Query.query(Criteria.where("subjectKey").is(subjectKey)).with(Sort.by("_id")),
+				Document.class, DELIVERIES);
+	}
+
+	long countOfSubject(String subjectKey) {
+		return this.mongo.count(Query.query(Criteria.where("subjectKey").is(subjectKey)), DELIVERIES);
+	}
+
+	/**
+	 * Drops the address copies of the person's deliveries (docs/adr/0015) as the
+	 * retention does, earlier: state, attempts and times stay, so the counts of every
+	 * send report stay. A delivery still waiting in a running send is skipped first (it
+	 * has no address to go to any more), in the same conditional write, so the sender
+	 * never claims a delivery without an address. Idempotent: what has no key any more is
+	 * not found again.
+	 * @return how many deliveries held the address
+	 */
+	long eraseSubject(String subjectKey) {
+		long skipped = this.mongo
+			.updateMulti(Query.query(Criteria.where("subjectKey").is(subjectKey).and("state").is(PENDING)),
+					withoutAddress().set("state", SKIPPED).set("claimedBy", null), DELIVERIES)
+			.getModifiedCount();
+		return skipped + this.mongo
+			.updateMulti(Query.query(Criteria.where("subjectKey").is(subjectKey)), withoutAddress(), DELIVERIES)
+			.getModifiedCount();
+	}
+
+	private static Update withoutAddress() {
+		return new Update().unset("email").unset("lastError").unset("subjectKey");
+	}
+
+	/**
+	 * Gives the deliveries recorded before subject keys existed the key of their address
+	 * copy (once, at startup): one conditional multi-update per address, so replicas
+	 * running it at once write the same value at most once each.
+	 * @return how many deliveries got their key now
+	 */
+	long backfillSubjectKeys() {
+		Query missing = Query.query(Criteria.where("subjectKey").exists(false).and("email").exists(true).ne(null));
+		missing.fields().include("_id", "email");
+		java.util.Set<String> addresses = new java.util.LinkedHashSet<>();
+		this.mongo.find(missing, Document.class, DELIVERIES)
+			.forEach((delivery) -> addresses.add(delivery.getString("email")));
+		long keyed = 0;
+		for (String email : addresses) {
+			keyed += this.mongo
+				.updateMulti(Query.query(Criteria.where("email").is(email).and("subjectKey").exists(false)),
+						new Update().set("subjectKey", this.subjectKeys.of(email)), DELIVERIES)
+				.getModifiedCount();
+		}
+		return keyed;
 	}
 
 	/** The next run skips the send (marked after its deliveries, so a crash repeats). */

@@ -12,4 +12,10 @@ public interface IssueContent {
 	 */
 	PreparedIssue prepare(String issueId);
 
+	/**
+	 * @return the subject line of the issue, empty if it is gone (for a recipient's
+	 * export of the issues delivered to them)
+	 */
+	java.util.Optional<String> subject(String issueId);
+
 }

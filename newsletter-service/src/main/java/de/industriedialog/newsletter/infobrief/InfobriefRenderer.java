@@ -63,6 +63,11 @@ class InfobriefRenderer implements IssueContent {
 		return prepared;
 	}
 
+	@Override
+	public java.util.Optional<String> subject(String issueId) {
+		return java.util.Optional.ofNullable(this.mongo.findById(issueId, Infobrief.class)).map(Infobrief::subject);
+	}
+
 	/** The send is over: the rendering is not needed any more. */
 	void forget(String issueId) {
 		this.sending.remove(issueId);

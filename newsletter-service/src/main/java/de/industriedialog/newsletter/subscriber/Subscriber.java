@@ -30,6 +30,12 @@ public class Subscriber {
 
 	private String emailKey;
 
+	/**
+	 * The keyed hash of the address ({@code SubjectKeys}) that privacy requests find the
+	 * subscriber by (docs/adr/0015); set wherever the address is set.
+	 */
+	private String subjectKey;
+
 	private String name;
 
 	private List<String> audiences = new ArrayList<>();
@@ -107,6 +113,14 @@ public class Subscriber {
 
 	public String emailKey() {
 		return this.emailKey;
+	}
+
+	public String subjectKey() {
+		return this.subjectKey;
+	}
+
+	void subjectKey(String subjectKey) {
+		this.subjectKey = subjectKey;
 	}
 
 	public String name() {

@@ -251,6 +251,34 @@ public class Subscriptions {
 		return unsubscribe(subscriber, UnsubscribeChannel.STAFF);
 	}
 
+	/**
+	 * Erases a subscriber on the person's erasure request (docs/adr/0015): the subject
+	 * key goes on the suppression list, so that the address is never mailed again by
+	 * mistake (an import, a send prepared from an old read); a confirmed subscription
+	 * ends as any unsubscription does, so {@code SubscriberUnsubscribed} tells the KPIs
+	 * that there is one subscriber less (the sign-up they counted stays a sign-up); then
+	 * the document goes with address, name and consent history. A pending subscription
+	 * was never announced and is simply deleted. Erasing again finds nothing.
+	 *
+	 * <p>
+	 * The event says channel {@code STAFF}: the contract knows no channel for a privacy
+	 * request, and such a request is carried out by the campaign on the person's behalf,
+	 * as staff do after a letter.
+	 * @return whether this call deleted the subscriber
+	 */
+	public boolean erase(Subscriber subscriber) {
+		Instant now = this.clock.instant();
+		this.store.suppressSubject(subscriber.subjectKey(), "ERASURE", now);
+		if (subscriber.status() == SubscriberStatus.CONFIRMED) {
+			unsubscribe(subscriber, UnsubscribeChannel.STAFF);
+		}
+		boolean deleted = this.store.removeErased(subscriber.id(), now);
+		if (deleted) {
+			log.info("Subscriber {} erased on request", subscriber.id());
+		}
+		return deleted;
+	}
+
 	private Subscriber unsubscribe(Subscriber subscriber, UnsubscribeChannel channel) {
 		// Suppressed first: whatever happens next, no Infobrief goes to the address.
 		this.store.suppress(subscriber.emailKey(), "UNSUBSCRIBED", channel.name(), this.clock.instant());
@@ -304,8 +332,10 @@ public class Subscriptions {
 		}
 	}
 
-	private static Update preferences(SubscriptionForm form) {
+	private Update preferences(SubscriptionForm form) {
+		// The address may be typed differently this time: its subject key goes with it.
 		return new Update().set("email", form.email())
+			.set("subjectKey", this.store.subjectKeyOf(form.email()))
 			.set("name", form.name())
 			.set("audiences", form.audienceCodes())
 			.set("states", form.states());

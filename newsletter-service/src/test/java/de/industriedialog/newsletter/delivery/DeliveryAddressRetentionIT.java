@@ -13,6 +13,7 @@ import de.industriedialog.localstack.LocalMongoServer;
 import de.industriedialog.newsletter.NewsletterProperties;
 import de.industriedialog.newsletter.subscriber.Recipient;
 import de.industriedialog.newsletter.subscriber.Segment;
+import de.industriedialog.platform.privacy.SubjectKeys;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,8 @@ class DeliveryAddressRetentionIT {
 
 	private final MongoTemplate mongo = new MongoTemplate(this.client, "newsletter_service");
 
-	private final DeliveryStore store = new DeliveryStore(this.mongo);
+	private final DeliveryStore store = new DeliveryStore(this.mongo,
+			new SubjectKeys("retention-test-subject-key-of-32-bytes"));
 
 	private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
@@ -74,7 +76,9 @@ class DeliveryAddressRetentionIT {
 
 		List<Document> old = deliveries("old");
 		assertThat(old).hasSize(3).allSatisfy((delivery) -> {
-			assertThat(delivery).doesNotContainKey("email").doesNotContainKey("lastError");
+			assertThat(delivery).doesNotContainKey("email")
+				.doesNotContainKey("lastError")
+				.doesNotContainKey("subjectKey");
 			assertThat(delivery.toJson()).doesNotContain("@example.org");
 		});
 		assertThat(old).extracting((delivery) -> delivery.getString("state"))
