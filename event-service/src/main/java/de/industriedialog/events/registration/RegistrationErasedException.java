@@ -8,8 +8,9 @@ package de.industriedialog.events.registration;
 public class RegistrationErasedException extends RuntimeException {
 
 	public RegistrationErasedException() {
-		super("Diese Anmeldung wurde nach Ablauf der Aufbewahrungsfrist gelöscht. Die persönlichen Angaben sind "
-				+ "nicht mehr gespeichert; der Link kann nicht mehr verwendet werden.");
+		// One text for both causes: the link cannot tell which, and both are final.
+		super("Die persönlichen Angaben dieser Anmeldung wurden gelöscht – nach Ablauf der Aufbewahrungsfrist "
+				+ "oder auf Wunsch der angemeldeten Person. Der Link kann nicht mehr verwendet werden.");
 	}
 
 }

@@ -198,7 +198,7 @@ class ParticipantRetentionEmbeddedIT {
 		assertThat(page.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(this.http.problem(page).get("detail").asString())
-			.contains("nach Ablauf der Aufbewahrungsfrist gelöscht");
+			.contains("gelöscht – nach Ablauf der Aufbewahrungsfrist");
 		HttpResponse<String> cancel = this.http.post("/api/registrations/" + token(cora) + "/cancel", null);
 		assertThat(cancel.statusCode()).isEqualTo(410);
 		assertThat(this.http.get("/api/registrations/" + token(olga)).statusCode()).isEqualTo(200);
