@@ -121,7 +121,7 @@ class PrivacyRequestController {
 	record NewRequest(
 			@NotBlank(message = "Bitte geben Sie Ihre E-Mail-Adresse an.") @Email(
 					message = "Das ist keine gültige E-Mail-Adresse. Bitte prüfen Sie die Schreibweise.") @Size(
-							max = 254) String email,
+							max = 254, message = "Eine E-Mail-Adresse hat höchstens 254 Zeichen.") String email,
 			@NotNull(message = "Bitte wählen Sie Auskunft oder Löschung.") PrivacyRequestKind kind) {
 	}
 

@@ -248,7 +248,7 @@ class PrivacyRequestFlow {
 		String text = """
 				Guten Tag,
 
-				jemand hat mit dieser E-Mail-Adresse darum gebeten, %s.
+				%s, %s.
 
 				Wenn Sie das waren, öffnen Sie bitte diesen Link (er gilt 24 Stunden):
 				%s/datenschutz-anfrage.html?token=%s
@@ -259,7 +259,11 @@ class PrivacyRequestFlow {
 
 				Mit freundlichen Grüßen
 				Ihre Geschäftsstelle Industriedialog
-				""".formatted(what, this.publicUrl, token,
+				""".formatted(
+				(request.requestedBy() != null)
+						? "die Geschäftsstelle hat nach Ihrem Schreiben für diese E-Mail-Adresse darum gebeten"
+						: "jemand hat mit dieser E-Mail-Adresse darum gebeten",
+				what, this.publicUrl, token,
 				erasure ? "Auf der Seite bestätigen Sie die Löschung noch einmal ausdrücklich.\n" : "");
 		return new OutgoingMail("privacy-request:" + request.id(), "privacy-request", request.id(),
 				"Geschäftsstelle Industriedialog <geschaeftsstelle@industriedialog.de>", address, null,

@@ -76,7 +76,7 @@ class StaffPrivacyController {
 	 */
 	@GetMapping("/requests/{id}/export")
 	Mono<ResponseEntity<PrivacyRequestFlow.Export>> export(@PathVariable String id, ServerWebExchange exchange) {
-		return staff(exchange).flatMap((staff) -> staffRequest(id)
+		return staff(exchange).flatMap((staff) -> staffRequest(id).map(StaffPrivacyController::verifiedByLetter)
 			.flatMap((request) -> this.flow.export(request).flatMap((export) -> offEventLoop(() -> {
 				if (!this.flow.markStaffDownloaded(request)) {
 					throw new PrivacyProblem(409, "Diese Auskunft wurde schon heruntergeladen. "
@@ -90,6 +90,19 @@ class StaffPrivacyController {
 	@GetMapping("/audit")
 	Mono<List<PrivacyAudit.Entry>> audit(ServerWebExchange exchange) {
 		return staff(exchange).flatMap((staff) -> offEventLoop(() -> this.audit.newest(200)));
+	}
+
+	/**
+	 * A request the person confirmed through the mailed link is theirs to download; staff
+	 * download only what they verified by letter, to send it by post.
+	 */
+	private static PrivacyRequestRecord verifiedByLetter(PrivacyRequestRecord request) {
+		if (!request.verified() || PrivacyRequestRecord.VERIFIED_BY_LINK.equals(request.verifiedBy())) {
+			throw new PrivacyProblem(409,
+					"Diese Auskunft lädt die Person selbst über den Link in ihrer E-Mail herunter. "
+							+ "Herunterladen können Sie nur Anfragen, deren Identität Sie per Brief geprüft haben.");
+		}
+		return request;
 	}
 
 	private Mono<PrivacyRequestRecord> staffRequest(String id) {
@@ -109,7 +122,8 @@ class StaffPrivacyController {
 
 	record StaffRequest(
 			@NotBlank(message = "Bitte geben Sie die E-Mail-Adresse der Person an.") @Email(
-					message = "Das ist keine gültige E-Mail-Adresse.") @Size(max = 254) String email,
+					message = "Das ist keine gültige E-Mail-Adresse.") @Size(max = 254,
+							message = "Eine E-Mail-Adresse hat höchstens 254 Zeichen.") String email,
 			@NotNull(message = "Bitte wählen Sie Auskunft oder Löschung.") PrivacyRequestKind kind,
 			boolean identityCheckedByLetter) {
 	}

@@ -319,6 +319,15 @@ class PrivacyRequestsIT {
 		assertThat(again.statusCode()).isEqualTo(409);
 		assertThat(this.json.readTree(again.body()).get("detail").asString()).contains("schon heruntergeladen");
 
+		// A request by letter without the identity check goes the person's way: the link
+		// by mail, and the download is theirs, not staff's.
+		HttpResponse<String> byMail = postJson(staff, "/api/privacy/staff/requests",
+				"{\"email\":\"post@beispiel.test\",\"kind\":\"ACCESS\",\"identityCheckedByLetter\":false}");
+		assertThat(byMail.statusCode()).isEqualTo(202);
+		String byMailId = this.json.readTree(byMail.body()).get("requestId").asString();
+		verify(browser(), token(links("post@beispiel.test").get(0)));
+		assertThat(get(staff, "/api/privacy/staff/requests/" + byMailId + "/export").statusCode()).isEqualTo(409);
+
 		HttpResponse<String> audit = get(staff, "/api/privacy/staff/audit");
 		assertThat(audit.statusCode()).isEqualTo(200);
 		List<String> actions = new ArrayList<>();
