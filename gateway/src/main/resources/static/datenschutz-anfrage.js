@@ -5,34 +5,6 @@
 // for an access request, offers the export as a file and as a readable page.
 const token = parameter('token');
 const meldung = document.getElementById('meldung');
-const POLL_MS = 2000;
-/** Polling slows down after this long: a service that is down answers only when it is back. */
-const POLL_LANGSAM_NACH_MS = 10 * 60 * 1000;
-const POLL_LANGSAM_MS = 15000;
-
-const DIENSTE = {
-	'initiative-registry': 'Initiativen-Register (Steckbrief-Kontakte)',
-	'event-service': 'Veranstaltungen (Anmeldungen)',
-	'newsletter-service': 'Infobrief',
-	gateway: 'Konto und Einladungen'
-};
-
-/** German names of the kinds of records (PersonalData.name() of the services). */
-const DATENARTEN = {
-	registrations: 'Anmeldungen',
-	mails: 'E-Mails',
-	steckbriefContacts: 'Steckbrief-Kontakte',
-	subscribers: 'Abonnement',
-	subscriptions: 'Abonnement',
-	consents: 'Einwilligungen',
-	consentHistory: 'Einwilligungsverlauf',
-	deliveries: 'Versandnachweise',
-	suppressions: 'Sperrliste',
-	accounts: 'Konto',
-	invitations: 'Einladungen',
-	sessions: 'Sitzungen'
-};
-
 /** German column headers for the field names of the export; unknown fields show their name. */
 const SPALTEN = {
 	registrationId: 'Anmeldenummer', event: 'Veranstaltung', eventStart: 'Beginn', eventEnd: 'Ende',
@@ -47,15 +19,10 @@ const SPALTEN = {
 	role: 'Rolle', roles: 'Rollen', invitedBy: 'Eingeladen von', expiresAt: 'Gültig bis', at: 'Zeitpunkt'
 };
 
-const ZEITPUNKT = new Intl.DateTimeFormat('de-DE', {
-	day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin'
-});
 const ISO_MIT_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 const ISO_OHNE_ZONE = /^(\d{4})-(\d{2})-(\d{2})(T(\d{2}):(\d{2})(:\d{2}(\.\d+)?)?)?$/;
 
 let art = null;
-let pollStart = 0;
-let pollTimer = null;
 let auskunftGeladen = false;
 
 /** Like anfrage(), but in the formal address this page uses. */
@@ -112,16 +79,7 @@ async function senden(event) {
 	melde(meldung, '', null);
 	const email = document.getElementById('email').value.trim();
 	const gewaehlt = formular.querySelector('input[name="kind"]:checked');
-	const eigeneFehler = [];
-	if (!email) {
-		eigeneFehler.push({ field: 'email', message: 'Bitte geben Sie Ihre E-Mail-Adresse an.' });
-	}
-	else if (!/^[^\s@]+@[^\s@]+$/.test(email)) {
-		eigeneFehler.push({ field: 'email', message: 'Das sieht nicht wie eine E-Mail-Adresse aus. Bitte prüfen Sie die Schreibweise (zum Beispiel name@beispiel.de).' });
-	}
-	if (!gewaehlt) {
-		eigeneFehler.push({ field: 'kind', message: 'Bitte wählen Sie Auskunft oder Löschung.' });
-	}
+	const eigeneFehler = eingabeFehler(email, gewaehlt, 'Bitte geben Sie Ihre E-Mail-Adresse an.');
 	if (eigeneFehler.length) {
 		zeigeFeldfehler(formular, { body: { errors: eigeneFehler } }, FELDER);
 		return;
@@ -237,49 +195,17 @@ async function bestaetigen() {
 
 // ---- Progress -------------------------------------------------------------------------
 
-function zustandText(part) {
-	switch (part.status) {
-		case 'DONE': return 'erledigt';
-		case 'NOTHING_FOUND': return 'keine Daten';
-		case 'PENDING': return 'ausstehend';
-		default: return part.status || 'ausstehend';
-	}
-}
-
-function anzahlen(part) {
-	const records = part.records || {};
-	return Object.entries(records)
-		.filter(([, count]) => Number(count) > 0)
-		.map(([name, count]) => `${DATENARTEN[name] || name}: ${count}`)
-		.join(', ');
-}
-
 function zeigeStand(stand) {
 	document.getElementById('fortschritt-bereich').hidden = false;
 	const liste = document.getElementById('fortschritt');
 	const parts = stand.parts || [];
-	const zeilen = parts.map((part) => {
-		const li = element('li', null, { 'data-dienst': part.service, 'data-zustand': part.status || 'PENDING' });
-		const links = element('span', null, { class: 'person' });
-		links.append(element('strong', DIENSTE[part.service] || part.title || part.service));
-		const zahlen = anzahlen(part);
-		if (zahlen) {
-			links.append(element('span', zahlen));
-		}
-		li.append(links, element('span', zustandText(part), { class: 'zustand' }));
-		return li;
-	});
+	const zeilen = parts.map(fortschrittZeile);
 	if (!zeilen.length) {
 		zeilen.push(element('li', stand.done ? 'Zu Ihrer Adresse haben wir keine Daten gefunden.' : 'Die Anfrage wird an alle Bereiche verteilt …'));
 	}
-	// Replaced only when something changed, so that a screen reader in the list keeps its place.
-	const neu = zeilen.map((li) => li.outerHTML).join('');
-	if (liste.innerHTML !== neu) {
-		liste.replaceChildren(...zeilen);
-	}
-	const fertig = parts.filter((part) => part.status === 'DONE' || part.status === 'NOTHING_FOUND').length;
+	ersetzeZeilen(liste, zeilen);
 	const status = document.getElementById('status');
-	const text = stand.done ? 'Abgeschlossen' : `In Arbeit: ${fertig} von ${parts.length || '…'} Bereichen fertig`;
+	const text = stand.done ? 'Abgeschlossen' : inArbeitText(parts);
 	if (status.textContent !== text) {
 		status.textContent = text;
 	}
@@ -291,27 +217,10 @@ function zeigeStand(stand) {
 		ergebnis();
 		return;
 	}
-	planePolling();
-}
-
-function planePolling() {
-	stoppePolling();
-	if (!pollStart) {
-		pollStart = Date.now();
-	}
-	const pause = Date.now() - pollStart > POLL_LANGSAM_NACH_MS ? POLL_LANGSAM_MS : POLL_MS;
-	pollTimer = window.setTimeout(frageStand, pause);
-}
-
-function stoppePolling() {
-	if (pollTimer) {
-		window.clearTimeout(pollTimer);
-		pollTimer = null;
-	}
+	planePolling(frageStand);
 }
 
 async function frageStand() {
-	pollTimer = null;
 	const result = await rufe(mitToken('/api/privacy/requests/progress'));
 	if (result.ok) {
 		zeigeStand(result.body);
@@ -323,7 +232,7 @@ async function frageStand() {
 	}
 	// A lost connection or a busy server: keep trying, the request itself goes on.
 	melde(meldung, 'Der Stand lässt sich gerade nicht abrufen. Wir versuchen es weiter …', null);
-	planePolling();
+	planePolling(frageStand);
 }
 
 // ---- Result ---------------------------------------------------------------------------

@@ -7,35 +7,6 @@ const hinweis = document.getElementById('hinweis');
 const meldung = document.getElementById('meldung');
 const auskunftMeldung = document.getElementById('auskunft-meldung');
 const formular = document.getElementById('anfrage-formular');
-const POLL_MS = 2000;
-/** Polling slows down after this long: a service that is down answers only when it is back. */
-const POLL_LANGSAM_NACH_MS = 10 * 60 * 1000;
-const POLL_LANGSAM_MS = 15000;
-
-/** The same names as on datenschutz-anfrage.js (and ServiceTitles in the gateway). */
-const DIENSTE = {
-	'initiative-registry': 'Initiativen-Register (Steckbrief-Kontakte)',
-	'event-service': 'Veranstaltungen (Anmeldungen)',
-	'newsletter-service': 'Infobrief',
-	gateway: 'Konto und Einladungen'
-};
-
-/** German names of the kinds of records (PersonalData.name() of the services), as on datenschutz-anfrage.js. */
-const DATENARTEN = {
-	registrations: 'Anmeldungen',
-	mails: 'E-Mails',
-	steckbriefContacts: 'Steckbrief-Kontakte',
-	subscribers: 'Abonnement',
-	subscriptions: 'Abonnement',
-	consents: 'Einwilligungen',
-	consentHistory: 'Einwilligungsverlauf',
-	deliveries: 'Versandnachweise',
-	suppressions: 'Sperrliste',
-	accounts: 'Konto',
-	invitations: 'Einladungen',
-	sessions: 'Sitzungen'
-};
-
 const ARTEN = { ACCESS: 'Auskunft', ERASURE: 'Löschung' };
 const AKTIONEN = {
 	REQUESTED: 'Anfrage erfasst',
@@ -47,16 +18,11 @@ const FELDER = {
 	kind: { field: 'art', message: 'art-fehler' },
 	identityCheckedByLetter: { field: 'identitaet', message: 'identitaet-fehler' }
 };
-const ZEITPUNKT = new Intl.DateTimeFormat('de-DE', {
-	day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin'
-});
 
 /** The request shown below the form: {id, kind, verified, done}. */
 let aktuell = null;
 /** Counts the requests shown, so that an answer for one shown before is dropped. */
 let generation = 0;
-let pollStart = 0;
-let pollTimer = null;
 /** Requests whose export the audit says was downloaded already. */
 let heruntergeladen = new Set();
 /** While a request is being sent, editing the form must not enable the button again. */
@@ -119,17 +85,7 @@ function verbergeBestaetigung() {
 }
 
 function eigeneFehler(email, art) {
-	const fehler = [];
-	if (!email) {
-		fehler.push({ field: 'email', message: 'Bitte geben Sie die E-Mail-Adresse der Person an.' });
-	}
-	else if (!/^[^\s@]+@[^\s@]+$/.test(email)) {
-		fehler.push({ field: 'email', message: 'Das sieht nicht wie eine E-Mail-Adresse aus. Bitte prüfen Sie die Schreibweise (zum Beispiel name@beispiel.de).' });
-	}
-	if (!art) {
-		fehler.push({ field: 'kind', message: 'Bitte wählen Sie Auskunft oder Löschung.' });
-	}
-	return fehler;
+	return eingabeFehler(email, art, 'Bitte geben Sie die E-Mail-Adresse der Person an.');
 }
 
 function pruefen(submitEvent) {
@@ -200,27 +156,10 @@ async function senden(email, art, identitaetGeprueft) {
 
 // ---- The request's progress -----------------------------------------------------------
 
-function zustandText(part) {
-	switch (part.status) {
-		case 'DONE': return 'erledigt';
-		case 'NOTHING_FOUND': return 'keine Daten';
-		case 'PENDING': return 'ausstehend';
-		default: return part.status || 'ausstehend';
-	}
-}
-
-function anzahlen(part) {
-	return Object.entries(part.records || {})
-		.filter(([, count]) => Number(count) > 0)
-		.map(([name, count]) => `${DATENARTEN[name] || name}: ${count}`)
-		.join(', ');
-}
-
 /** Shows a request (just entered, or picked in the audit list) and follows its progress. */
 function zeigeAnfrage(id, kind) {
-	stoppePolling();
+	neuesPolling();
 	generation += 1;
-	pollStart = 0;
 	aktuell = { id, kind: kind || null, verified: false, done: false };
 	document.getElementById('vorgang').hidden = false;
 	document.getElementById('vorgang-titel').textContent = kind ? `Anfrage: ${ARTEN[kind] || kind}` : 'Anfrage';
@@ -235,7 +174,6 @@ function zeigeAnfrage(id, kind) {
 }
 
 async function frageStand(fuer) {
-	pollTimer = null;
 	const id = aktuell.id;
 	const result = await rufe(`/api/privacy/staff/requests/${encodeURIComponent(id)}`);
 	if (fuer !== generation) {
@@ -256,7 +194,7 @@ async function frageStand(fuer) {
 	}
 	// A lost connection or a busy server: keep trying, the request itself goes on.
 	document.getElementById('vorgang-info').textContent = `Der Stand lässt sich gerade nicht abrufen (${detailText(result, 'unbekannter Fehler')}). Wir versuchen es weiter …`;
-	planePolling();
+	planeFrage();
 }
 
 function zeigeStand(stand) {
@@ -266,31 +204,15 @@ function zeigeStand(stand) {
 	document.getElementById('vorgang-titel').textContent = `Anfrage: ${ARTEN[aktuell.kind] || aktuell.kind || ''}`;
 
 	const parts = stand.parts || [];
-	const zeilen = parts.map((part) => {
-		const li = element('li', null, { 'data-dienst': part.service, 'data-zustand': part.status || 'PENDING' });
-		const links = element('span', null, { class: 'person' });
-		links.append(element('strong', DIENSTE[part.service] || part.title || part.service));
-		const zahlen = anzahlen(part);
-		if (zahlen) {
-			links.append(element('span', zahlen));
-		}
-		li.append(links, element('span', zustandText(part), { class: 'zustand' }));
-		return li;
-	});
+	const zeilen = parts.map(fortschrittZeile);
 	if (!aktuell.verified) {
 		zeilen.length = 0;
 	}
 	else if (!zeilen.length) {
 		zeilen.push(element('li', aktuell.done ? 'Zu dieser Adresse gibt es keine Daten.' : 'Die Anfrage wird an alle Bereiche verteilt …'));
 	}
-	// Replaced only when something changed, so that a screen reader in the list keeps its place.
-	const liste = document.getElementById('fortschritt');
-	const neu = zeilen.map((li) => li.outerHTML).join('');
-	if (liste.innerHTML !== neu) {
-		liste.replaceChildren(...zeilen);
-	}
+	ersetzeZeilen(document.getElementById('fortschritt'), zeilen);
 
-	const fertig = parts.filter((part) => part.status === 'DONE' || part.status === 'NOTHING_FOUND').length;
 	let text;
 	if (!aktuell.verified) {
 		text = 'Wartet auf die Bestätigung durch die Person';
@@ -299,7 +221,7 @@ function zeigeStand(stand) {
 		text = aktuell.kind === 'ERASURE' ? 'Abgeschlossen: Die Daten sind in allen Bereichen gelöscht.' : 'Abgeschlossen: Die Auskunft liegt bereit.';
 	}
 	else {
-		text = `In Arbeit: ${fertig} von ${parts.length || '…'} Bereichen fertig`;
+		text = inArbeitText(parts);
 	}
 	const status = document.getElementById('status');
 	if (status.textContent !== text) {
@@ -312,28 +234,17 @@ function zeigeStand(stand) {
 
 	zeigeAuskunftKnopf();
 	if (aktuell.verified && !aktuell.done) {
-		planePolling();
+		planeFrage();
 	}
 	else {
 		stoppePolling();
 	}
 }
 
-function planePolling() {
-	stoppePolling();
-	if (!pollStart) {
-		pollStart = Date.now();
-	}
-	const pause = Date.now() - pollStart > POLL_LANGSAM_NACH_MS ? POLL_LANGSAM_MS : POLL_MS;
+/** The next question is for the request shown now; frageStand drops it if another is shown by then. */
+function planeFrage() {
 	const fuer = generation;
-	pollTimer = window.setTimeout(() => frageStand(fuer), pause);
-}
-
-function stoppePolling() {
-	if (pollTimer) {
-		window.clearTimeout(pollTimer);
-		pollTimer = null;
-	}
+	planePolling(() => frageStand(fuer));
 }
 
 // ---- The export, once -----------------------------------------------------------------
