@@ -22,7 +22,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param sections the articles
  * @param segment who it goes to
  * @param status {@code DRAFT}, {@code SENDING}, {@code SENT}
- * @param createdBy account of the author
+ * @param createdBy account of the author (the staff member's address)
+ * @param createdBySubjectKey the subject key of that address, by which privacy requests
+ * find the issues a person created (docs/adr/0015)
  * @param createdAt when the draft was created
  * @param updatedAt last change
  * @param sendStartedAt when the send was started
@@ -33,8 +35,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(Infobrief.COLLECTION)
 record Infobrief(@Id String id, String subject, String intro, List<Section> sections, SegmentSelection segment,
-		String status, String createdBy, Instant createdAt, Instant updatedAt, Instant sendStartedAt, Instant sentAt,
-		Counts counts, long version, List<org.bson.Document> outbox) {
+		String status, String createdBy, String createdBySubjectKey, Instant createdAt, Instant updatedAt,
+		Instant sendStartedAt, Instant sentAt, Counts counts, long version, List<org.bson.Document> outbox) {
 
 	static final String COLLECTION = "infobriefe";
 

@@ -12,6 +12,7 @@ import de.industriedialog.newsletter.delivery.SendProgress;
 import de.industriedialog.newsletter.infobrief.Infobrief.Counts;
 import de.industriedialog.newsletter.subscriber.Segment;
 import de.industriedialog.newsletter.subscriber.SubscriberDirectory;
+import de.industriedialog.platform.privacy.SubjectKeys;
 import de.industriedialog.platform.web.ConflictException;
 import de.industriedialog.platform.web.GermanProblemDetails.FieldProblem;
 import de.industriedialog.platform.web.InvalidInputException;
@@ -51,8 +52,11 @@ class Infobriefe {
 
 	private final Clock clock;
 
+	private final SubjectKeys subjectKeys;
+
 	Infobriefe(MongoOperations mongo, InfobriefRenderer renderer, DeliveryJobs deliveryJobs,
-			SubscriberDirectory directory, Clock clock) {
+			SubscriberDirectory directory, Clock clock, SubjectKeys subjectKeys) {
+		this.subjectKeys = subjectKeys;
 		this.mongo = mongo;
 		this.renderer = renderer;
 		this.deliveryJobs = deliveryJobs;
@@ -64,7 +68,8 @@ class Infobriefe {
 		InfobriefValidation.Valid valid = InfobriefValidation.check(draft);
 		Instant now = this.clock.instant();
 		Infobrief issue = new Infobrief(UUID.randomUUID().toString(), valid.subject(), valid.intro(), valid.sections(),
-				valid.segment(), Infobrief.DRAFT, author, now, now, null, null, null, 1, List.of());
+				valid.segment(), Infobrief.DRAFT, author, (author != null) ? this.subjectKeys.of(author) : null, now,
+				now, null, null, null, 1, List.of());
 		return this.mongo.insert(issue);
 	}
 
