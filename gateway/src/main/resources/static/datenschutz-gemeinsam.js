@@ -28,7 +28,9 @@ const DATENARTEN = {
 	suppressions: 'Sperrliste',
 	accounts: 'Konto',
 	invitations: 'Einladungen',
-	sessions: 'Sitzungen'
+	sessions: 'Sitzungen',
+	infobriefDeliveries: 'Zugestellte Infobriefe',
+	infobriefAuthorship: 'Angelegte Infobriefe'
 };
 
 const ZEITPUNKT = new Intl.DateTimeFormat('de-DE', {
