@@ -52,9 +52,13 @@ public record NewsletterProperties(@DefaultValue("48h") Duration confirmationVal
 	 * @param deliveryAddresses the address copies on the delivery records of a send are
 	 * dropped this long after the send finished (its report period); counts and states
 	 * stay
+	 * @param unsubscribed a subscriber document that ended (unsubscribed or bounced) is
+	 * deleted this long after the end, consent history and all; the suppression entry
+	 * stays. A former subscriber who asked again and did not confirm is kept at least as
+	 * long, since the document still holds the record of the earlier consent.
 	 */
 	public record Retention(@DefaultValue("7d") Duration unconfirmedGrace,
-			@DefaultValue("30d") Duration deliveryAddresses) {
+			@DefaultValue("30d") Duration deliveryAddresses, @DefaultValue("30d") Duration unsubscribed) {
 	}
 
 }

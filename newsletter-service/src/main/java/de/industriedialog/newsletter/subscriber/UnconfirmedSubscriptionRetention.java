@@ -21,12 +21,15 @@ import org.springframework.stereotype.Component;
  * confirmation link has expired and the grace period is over, the address and name were
  * only ever typed into a form, possibly by a stranger, and nothing may be done with them.
  * <p>
- * Only subscriptions that were never confirmed: one that was confirmed before and is
- * pending again (a former subscriber asking anew) holds the record of the earlier consent
- * and unsubscription, which is kept by its own rule. A never confirmed subscription was
- * never announced, so no other service knows it and no event is due. One conditional
- * delete: a request that renewed the link meanwhile moved its expiry out of reach, so
- * running again or on two replicas at once changes nothing more.
+ * A former subscriber who asked anew and did not confirm is pending again, and its
+ * document still holds the record of the earlier consent and unsubscription: it goes by
+ * the same rule, but not before that record's own period
+ * ({@code industriedialog.newsletter.retention.unsubscribed}, as for any unsubscribed
+ * subscriber) is over as well, so asking again never cuts short how long the proof is
+ * kept. Its end was announced when it unsubscribed; the new request was not, so no event
+ * is due for either kind. One conditional delete: a request that renewed the link
+ * meanwhile moved its expiry out of reach, so running again or on two replicas at once
+ * changes nothing more.
  */
 @Component
 public class UnconfirmedSubscriptionRetention {
@@ -37,11 +40,14 @@ public class UnconfirmedSubscriptionRetention {
 
 	private final Duration grace;
 
+	private final Duration unsubscribed;
+
 	private final Clock clock;
 
 	UnconfirmedSubscriptionRetention(MongoOperations mongo, NewsletterProperties properties, Clock clock) {
 		this.mongo = mongo;
 		this.grace = properties.retention().unconfirmedGrace();
+		this.unsubscribed = properties.retention().unsubscribed();
 		this.clock = clock;
 	}
 
@@ -59,15 +65,21 @@ public class UnconfirmedSubscriptionRetention {
 	 * @return how many subscriptions were deleted
 	 */
 	long deleteExpired(Instant now) {
+		// Never confirmed; or confirmed once and ended longer ago than an unsubscribed
+		// subscriber is kept (no end recorded: nothing to keep as proof of it).
+		Criteria noProofDue = new Criteria().orOperator(Criteria.where("confirmedAt").exists(false),
+				Criteria.where("unsubscribedAt").lt(Date.from(now.minus(this.unsubscribed))),
+				Criteria.where("unsubscribedAt").exists(false));
+		// A request is never announced, so a pending subscriber has no outbox entry
+		// unless the relay is behind with an earlier unsubscription; an entry not
+		// published yet is never deleted with its document.
+		Criteria published = new Criteria().orOperator(Criteria.where("outbox").exists(false),
+				Criteria.where("outbox").size(0));
 		Query expired = Query.query(Criteria.where("status")
 			.is(SubscriberStatus.PENDING)
-			.and("confirmedAt")
-			.exists(false)
 			.and("confirmationExpiresAt")
 			.lt(Date.from(now.minus(this.grace)))
-			// Never announced, so never an outbox entry; checked anyway, so an entry
-			// the relay has not published yet is never deleted with its document.
-			.orOperator(Criteria.where("outbox").exists(false), Criteria.where("outbox").size(0)));
+			.andOperator(noProofDue, published));
 		return this.mongo.remove(expired, Subscriber.class).getDeletedCount();
 	}
 

@@ -64,11 +64,13 @@ class UnconfirmedSubscriptionRetentionIT {
 		// confirmed long ago; its old link expiry stays in the document
 		pending("confirmed", NOW.minus(Duration.ofDays(90)), validity);
 		confirm("confirmed", NOW.minus(Duration.ofDays(89)));
-		// a former subscriber asking again and not confirming: keeps the consent record
-		pending("former", NOW.minus(Duration.ofDays(90)), validity);
-		confirm("former", NOW.minus(Duration.ofDays(89)));
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is("former")),
-				new Update().set("status", SubscriberStatus.PENDING), Subscriber.class);
+		// a former subscriber who unsubscribed 20 days ago, asked again the next day and
+		// did not confirm: the link is past its grace, but the record of the consent and
+		// the unsubscription is kept as long as for any unsubscribed subscriber (30 days)
+		assertThat(properties.retention().unsubscribed()).isEqualTo(Duration.ofDays(30));
+		askedAgain("former", NOW.minus(Duration.ofDays(20)), NOW.minus(Duration.ofDays(19)), validity);
+		// one who unsubscribed 60 days ago and asked again 20 days ago: both periods over
+		askedAgain("former-long-ago", NOW.minus(Duration.ofDays(60)), NOW.minus(Duration.ofDays(20)), validity);
 
 		UnconfirmedSubscriptionRetention retention = new UnconfirmedSubscriptionRetention(this.mongo, properties,
 				Clock.fixed(NOW, ZoneOffset.UTC));
@@ -77,6 +79,8 @@ class UnconfirmedSubscriptionRetentionIT {
 		assertThat(ids()).containsExactlyInAnyOrder("in-grace", "fresh", "confirmed", "former");
 		assertThat(this.mongo.getCollection(Subscriber.COLLECTION)
 			.countDocuments(new Document("emailKey", "stale@example.org"))).isZero();
+		assertThat(this.mongo.getCollection(Subscriber.COLLECTION)
+			.countDocuments(new Document("emailKey", "former-long-ago@example.org"))).isZero();
 
 		// again (the next day's run, or a second replica): nothing more goes
 		assertThat(retention.deleteExpired(NOW)).isZero();
@@ -85,6 +89,11 @@ class UnconfirmedSubscriptionRetentionIT {
 		// a day later the one in its grace period is gone as well
 		assertThat(retention.deleteExpired(NOW.plus(Duration.ofDays(1)).plusSeconds(60))).isOne();
 		assertThat(ids()).containsExactlyInAnyOrder("fresh", "confirmed", "former");
+
+		// eleven days later the former subscriber's 30 days are over (and the fresh
+		// request's link and grace as well)
+		assertThat(retention.deleteExpired(NOW.plus(Duration.ofDays(11)))).isEqualTo(2);
+		assertThat(ids()).containsExactly("confirmed");
 	}
 
 	/** The periods as the service configures them (application.yaml and defaults). */
@@ -105,6 +114,21 @@ class UnconfirmedSubscriptionRetentionIT {
 	private void confirm(String id, Instant at) {
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
 				new Update().set("status", SubscriberStatus.CONFIRMED).set("confirmedAt", Date.from(at)),
+				Subscriber.class);
+	}
+
+	/**
+	 * A subscriber confirmed long ago, unsubscribed at {@code unsubscribedAt} and pending
+	 * again since a new request at {@code askedAt}, as {@code Subscriptions} leaves it.
+	 */
+	private void askedAgain(String id, Instant unsubscribedAt, Instant askedAt, Duration validity) {
+		pending(id, unsubscribedAt.minus(Duration.ofDays(100)), validity);
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+				new Update().set("status", SubscriberStatus.PENDING)
+					.set("confirmedAt", Date.from(unsubscribedAt.minus(Duration.ofDays(99))))
+					.set("unsubscribedAt", Date.from(unsubscribedAt))
+					.set("confirmationExpiresAt", Date.from(askedAt.plus(validity)))
+					.set("lastConfirmationMailAt", Date.from(askedAt)),
 				Subscriber.class);
 	}
 
