@@ -495,6 +495,7 @@ public final class LocalStack {
 			// subscribe 24 addresses), so the per-address limit would count them all as
 			// one client.
 			env.put("NEWSLETTER_SUBSCRIPTIONS_PER_HOUR", "1000");
+			env.put("PRIVACY_REQUESTS_PER_HOUR", "1000");
 			if (this.options.replicas > 1) {
 				// Every replica of each service, for the gateway's load balancer: program
 				// arguments, as a list in the environment would replace, not extend.
