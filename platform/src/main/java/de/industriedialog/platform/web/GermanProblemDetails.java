@@ -8,6 +8,7 @@ import de.industriedialog.platform.security.ForbiddenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -52,6 +53,22 @@ public class GermanProblemDetails extends ResponseEntityExceptionHandler {
 				"Der Wert „" + ex.getValue() + "“ passt nicht zum Parameter „" + ex.getName() + "“.");
 		problem.setProperty("errors", List.of(new FieldProblem(ex.getName(), "Ungültiger Wert.")));
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * The store is away or did not answer in time (a restart, a network fault): a
+	 * transient state, answered 503 with {@code Retry-After}, so that clients and people
+	 * try again instead of taking it for a defect. Whatever the request wrote before is
+	 * finished by the next try or by the service itself (outbox, unfinished responses).
+	 */
+	@ExceptionHandler(DataAccessResourceFailureException.class)
+	ResponseEntity<Object> handleStoreUnavailable(DataAccessResourceFailureException ex, WebRequest request) {
+		log.warn("Store unavailable: {}", ex.getMessage());
+		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Vorübergehend nicht erreichbar",
+				"Der Dienst ist gerade kurz nicht erreichbar. Bitte versuchen Sie es in einigen Sekunden noch einmal.");
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, "5");
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
 	}
 
 	@ExceptionHandler(Exception.class)
