@@ -31,15 +31,16 @@ import org.slf4j.LoggerFactory;
  * When the fault ends the proxy forwards again; connections accepted during a slow fault
  * are closed then, so their clients reconnect instead of waiting forever.
  * <p>
- * Plain blocking sockets, two threads per forwarded connection: the services open a few
- * dozen connections in all, and the JDK 17 baseline has no virtual threads.
+ * Public for the services' integration tests, which put it between a service and its
+ * store. Plain blocking sockets, two threads per forwarded connection: the services open
+ * a few dozen connections in all, and the JDK 17 baseline has no virtual threads.
  */
-final class FaultProxy implements AutoCloseable {
+public final class FaultProxy implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(FaultProxy.class);
 
 	/** What a fault does to new connections. */
-	enum Mode {
+	public enum Mode {
 
 		/** Refused: nothing listens on the port. */
 		DOWN,
@@ -101,7 +102,7 @@ final class FaultProxy implements AutoCloseable {
 	 * @param targetPort the real server's port
 	 * @return the running proxy
 	 */
-	static FaultProxy start(String name, int port, int targetPort) {
+	public static FaultProxy start(String name, int port, int targetPort) {
 		FaultProxy proxy = new FaultProxy(name, port, targetPort);
 		synchronized (proxy) {
 			proxy.listen();
@@ -114,7 +115,7 @@ final class FaultProxy implements AutoCloseable {
 		return this.name;
 	}
 
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
@@ -145,7 +146,7 @@ final class FaultProxy implements AutoCloseable {
 	 * @param mode what new connections get
 	 * @param until when the caller means to end it (shown by {@code GET /faults})
 	 */
-	synchronized void fail(Mode mode, Instant until) {
+	public synchronized void fail(Mode mode, Instant until) {
 		if (this.closed) {
 			return;
 		}
@@ -161,7 +162,7 @@ final class FaultProxy implements AutoCloseable {
 	}
 
 	/** Ends the fault: forwards again; connections held by a slow fault are closed. */
-	synchronized void heal() {
+	public synchronized void heal() {
 		if (this.closed || this.fault == null) {
 			return;
 		}
