@@ -76,7 +76,7 @@ abstract class FeedbackIntegrationTests {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final ServiceClient http = new ServiceClient(
+	final ServiceClient http = new ServiceClient(
 			() -> "http://localhost:" + this.environment.getProperty("local.server.port"), this.json);
 
 	private final EventContracts contracts = EventContracts.fromClasspath();
@@ -578,7 +578,7 @@ abstract class FeedbackIntegrationTests {
 
 	// helpers: events on the topics
 
-	private String scheduledEvent() {
+	String scheduledEvent() {
 		String eventId = "evt-" + UUID.randomUUID();
 		send(EVENTS, "DialogueEventScheduled", eventPayload(eventId, "Zukunftswerkstatt " + eventId, "PLANNED", 1));
 		await().atMost(Duration.ofSeconds(30))
@@ -605,7 +605,7 @@ abstract class FeedbackIntegrationTests {
 		return payload;
 	}
 
-	private String checkIn(String eventId, String token, long version) {
+	String checkIn(String eventId, String token, long version) {
 		return send(REGISTRATIONS, "ParticipantCheckedIn", checkInPayload(eventId, token, version));
 	}
 
@@ -672,7 +672,7 @@ abstract class FeedbackIntegrationTests {
 				"application/json");
 	}
 
-	private List<ConsumerRecord<String, String>> feedbackOf(String eventId, int expected) {
+	List<ConsumerRecord<String, String>> feedbackOf(String eventId, int expected) {
 		return KafkaTopics.recordsOf(bootstrapServers(), FEEDBACK, eventId, expected);
 	}
 
@@ -687,7 +687,7 @@ abstract class FeedbackIntegrationTests {
 
 	// helpers: HTTP
 
-	private static Map<String, Object> answer(Map<String, String> answers) {
+	static Map<String, Object> answer(Map<String, String> answers) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("answers", answers);
 		return body;
@@ -724,7 +724,7 @@ abstract class FeedbackIntegrationTests {
 		return this.http.body(this.http.get(path, token));
 	}
 
-	private HttpResponse<String> awaitForm(String query) {
+	HttpResponse<String> awaitForm(String query) {
 		List<HttpResponse<String>> last = new ArrayList<>(1);
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			last.clear();
@@ -734,7 +734,7 @@ abstract class FeedbackIntegrationTests {
 		return last.get(0);
 	}
 
-	private static Query responsesOf(String eventId) {
+	static Query responsesOf(String eventId) {
 		return Query.query(Criteria.where("eventId").is(eventId));
 	}
 
@@ -755,7 +755,7 @@ abstract class FeedbackIntegrationTests {
 		return new Decoder().decode(modules).getText();
 	}
 
-	private static String randomToken() {
+	static String randomToken() {
 		byte[] bytes = new byte[32];
 		new java.security.SecureRandom().nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -35,13 +35,16 @@ public class Feedback {
 
 	private final ResponseWriter writer;
 
+	private final UnfinishedResponses unfinished;
+
 	Feedback(FeedbackAccess access, EventForms forms, DeviceClaims devices, EventLinkLimits linkLimits,
-			ResponseWriter writer) {
+			ResponseWriter writer, UnfinishedResponses unfinished) {
 		this.access = access;
 		this.forms = forms;
 		this.devices = devices;
 		this.linkLimits = linkLimits;
 		this.writer = writer;
+		this.unfinished = unfinished;
 	}
 
 	/**
@@ -72,20 +75,22 @@ public class Feedback {
 		}
 		FormRevision form = this.forms.current(access.eventId());
 		ValidAnswers answers = AnswerRules.check(submission, form);
-		FeedbackResponse response = this.writer.prepare(access, answers);
+		org.bson.Document response = this.writer.document(this.writer.prepare(access, answers));
 		if (deviceId != null && this.devices.claimed(access.eventId(), deviceId)) {
 			throw new FeedbackRefusedException(Refusal.DEVICE_USED);
 		}
 		if (!this.forms.lockForAnswers(access.eventId(), form)) {
 			throw new FeedbackRefusedException(Refusal.QUESTIONS_CHANGED);
 		}
-		// Single use first, response second. Without transactions these are two writes;
-		// in this order a crash in between loses this one answer, but can never let a
-		// person answer twice (the other order could store a response and leave the
-		// token usable). The response and its FeedbackSubmitted event are one document,
-		// so they are stored together or not at all.
+		// The right first (with the response beside it), the response second, so that
+		// nobody can answer twice and a crash or outage in between loses nothing: the
+		// recovery stores the response kept with the right (UnfinishedResponses), and a
+		// second try is told, truthfully, that the answer was sent. The response and its
+		// FeedbackSubmitted event are one document, so they are stored together or not
+		// at all.
 		if (access.channel() == Channel.PERSONAL_LINK) {
-			this.access.useToken(access.tokenHash());
+			this.access.useToken(access.tokenHash(), response);
+			return this.unfinished.finish(FeedbackToken.COLLECTION, access.tokenHash(), response);
 		}
 		else {
 			// The event's cap before the device, so that a device the cap refused has not
@@ -93,13 +98,13 @@ public class Feedback {
 			if (!this.linkLimits.takeAnswer(access.eventId())) {
 				throw new FeedbackRefusedException(Refusal.LINK_FULL);
 			}
-			if (!this.devices.claim(access.eventId(), deviceId)) {
+			if (!this.devices.claim(access.eventId(), deviceId, response)) {
 				this.linkLimits.returnAnswer(access.eventId());
 				throw new FeedbackRefusedException(Refusal.DEVICE_USED);
 			}
+			return this.unfinished.finish(DeviceClaims.COLLECTION, DeviceClaims.id(access.eventId(), deviceId),
+					response);
 		}
-		this.writer.insert(response);
-		return response.id();
 	}
 
 	private Access access(String token, String link) {

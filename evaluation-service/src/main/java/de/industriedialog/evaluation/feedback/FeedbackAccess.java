@@ -70,11 +70,12 @@ class FeedbackAccess {
 
 	/**
 	 * Uses a personal token; exact under concurrency.
+	 * @param response the response to keep with the token until it is stored
 	 * @throws FeedbackRefusedException if another request used it first or it was revoked
 	 * meanwhile
 	 */
-	void useToken(String tokenHash) {
-		if (!this.tokens.markUsed(tokenHash)) {
+	void useToken(String tokenHash, org.bson.Document response) {
+		if (!this.tokens.markUsed(tokenHash, response)) {
 			refuse(this.tokens.find(tokenHash).map(FeedbackToken::state).orElse(TokenState.USED));
 			throw new FeedbackRefusedException(Refusal.TOKEN_USED);
 		}

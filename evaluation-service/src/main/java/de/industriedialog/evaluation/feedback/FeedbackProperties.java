@@ -14,10 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * through the shared event link
  * @param eventLinkMaxAnswers how many answers an event takes through its shared link in
  * all; personal invitations are not counted
+ * @param unfinishedGrace how long a response whose right was spent may wait for its
+ * request to store it before the recovery does (see {@code UnfinishedResponses})
  */
 @ConfigurationProperties("industriedialog.feedback")
 public record FeedbackProperties(@DefaultValue("5") int minGroupSize, @DefaultValue RateLimit eventLinkRateLimit,
-		@DefaultValue("300") int eventLinkMaxAnswers) {
+		@DefaultValue("300") int eventLinkMaxAnswers, @DefaultValue("30s") Duration unfinishedGrace) {
 
 	/**
 	 * @param maxSubmissions submissions per event and client address within the window;

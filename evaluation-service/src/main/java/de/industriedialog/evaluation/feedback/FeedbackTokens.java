@@ -55,12 +55,15 @@ class FeedbackTokens {
 	}
 
 	/**
-	 * Uses the token, exactly once however many requests race for it.
+	 * Uses the token, exactly once however many requests race for it, and keeps the
+	 * response beside it until it is stored ({@link UnfinishedResponses}).
+	 * @param response the response to be stored
 	 * @return whether this call used it
 	 */
-	boolean markUsed(String tokenHash) {
+	boolean markUsed(String tokenHash, org.bson.Document response) {
 		Query unused = Query.query(Criteria.where("_id").is(tokenHash).and("state").is(TokenState.UNUSED.name()));
-		UpdateResult result = this.mongo.updateFirst(unused, new Update().set("state", TokenState.USED.name()),
+		UpdateResult result = this.mongo.updateFirst(unused,
+				new Update().set("state", TokenState.USED.name()).set(UnfinishedResponses.FIELD, response),
 				FeedbackToken.class);
 		return result.getModifiedCount() > 0;
 	}

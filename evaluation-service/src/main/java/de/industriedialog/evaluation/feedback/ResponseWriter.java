@@ -13,8 +13,10 @@ import de.industriedialog.evaluation.questionnaire.StandardQuestionnaire;
 import de.industriedialog.platform.messaging.OutboxEvent;
 import de.industriedialog.platform.messaging.OutboxEvents;
 import de.industriedialog.platform.messaging.OutboxRelay;
+import org.bson.Document;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -64,13 +66,32 @@ class ResponseWriter {
 	}
 
 	/**
-	 * Stores the response and lets the relay publish its event at once by id, instead of
-	 * finding it by scanning a collection that grows by one document per response
-	 * (docs/adr/0007). A hint lost in a crash is caught by the relay's safety scan.
+	 * The response as it will be stored, so that it can be kept with the spent right
+	 * until it is (see {@link Feedback#submit}).
 	 */
-	void insert(FeedbackResponse response) {
-		this.mongo.insert(response);
-		this.relay.ifAvailable((relay) -> relay.hint(FeedbackResponse.COLLECTION, response.id()));
+	Document document(FeedbackResponse response) {
+		Document document = new Document();
+		this.mongo.getConverter().write(response, document);
+		return document;
+	}
+
+	/**
+	 * Stores the response, once however often it is called with the same document (the id
+	 * decides), and lets the relay publish its event at once by id, instead of finding it
+	 * by scanning a collection that grows by one document per response (docs/adr/0007). A
+	 * hint lost in a crash is caught by the relay's safety scan.
+	 * @param response a document from {@link #document}
+	 */
+	void store(Document response) {
+		String id = response.getString("_id");
+		try {
+			// a copy: the driver may add to the document it inserts
+			this.mongo.insert(new Document(response), FeedbackResponse.COLLECTION);
+		}
+		catch (DuplicateKeyException ex) {
+			// stored by an earlier try or by the recovery: the same response
+		}
+		this.relay.ifAvailable((relay) -> relay.hint(FeedbackResponse.COLLECTION, id));
 	}
 
 }

@@ -33,7 +33,7 @@ class EventLinkLimitsEmbeddedIT {
 	static final MongoClient client = MongoClients.create(mongo.connectionString());
 
 	private final FeedbackProperties properties = new FeedbackProperties(5,
-			new FeedbackProperties.RateLimit(6, Duration.ofMinutes(10)), 25);
+			new FeedbackProperties.RateLimit(6, Duration.ofMinutes(10)), 25, Duration.ofMinutes(1));
 
 	private final EventLinkLimits first = replica();
 

@@ -27,7 +27,7 @@ class KpiQueriesTest {
 	private final KpiView view = new KpiView(null, null);
 
 	private final KpiQueries queries = new KpiQueries(
-			this.view, new FeedbackProperties(5, null, 300), new KpiProperties(LocalDate.of(2017, 1, 1),
+			this.view, new FeedbackProperties(5, null, 300, null), new KpiProperties(LocalDate.of(2017, 1, 1),
 					Duration.ofMinutes(30), Duration.ofSeconds(15), Duration.ofMillis(100)),
 			Clock.fixed(Instant.parse("2026-11-26T20:00:00Z"), ZoneOffset.UTC));
 
