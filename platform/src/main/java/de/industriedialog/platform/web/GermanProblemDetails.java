@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import de.industriedialog.platform.security.ForbiddenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,8 +63,11 @@ public class GermanProblemDetails extends ResponseEntityExceptionHandler {
 	 * try again instead of taking it for a defect. Whatever the request wrote before is
 	 * finished by the next try or by the service itself (outbox, unfinished responses).
 	 */
-	@ExceptionHandler(DataAccessResourceFailureException.class)
-	ResponseEntity<Object> handleStoreUnavailable(DataAccessResourceFailureException ex, WebRequest request) {
+	// The driver's connection errors reach us untranslated where code uses the driver
+	// directly (e.g. inside a transaction callback); they are the same outage.
+	@ExceptionHandler({ DataAccessResourceFailureException.class, MongoSocketException.class,
+			MongoTimeoutException.class })
+	ResponseEntity<Object> handleStoreUnavailable(Exception ex, WebRequest request) {
 		log.warn("Store unavailable: {}", ex.getMessage());
 		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Vorübergehend nicht erreichbar",
 				"Der Dienst ist gerade kurz nicht erreichbar. Bitte versuchen Sie es in einigen Sekunden noch einmal.");
