@@ -1,5 +1,7 @@
 package de.industriedialog.platform;
 
+import java.time.Clock;
+
 import de.industriedialog.contracts.EventContracts;
 import de.industriedialog.platform.messaging.OutboxEvents;
 import de.industriedialog.platform.messaging.OutboxProperties;
@@ -16,6 +18,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,6 +37,16 @@ import org.springframework.kafka.core.ProducerFactory;
 @AutoConfiguration
 @EnableConfigurationProperties(OutboxProperties.class)
 public class PlatformAutoConfiguration {
+
+	/**
+	 * The one clock of a service, in UTC: code asks for it instead of reading the system
+	 * time, so that tests move time by replacing this bean ({@code @TestBean}).
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
 
 	@Bean
 	EventContracts eventContracts() {

@@ -1,7 +1,6 @@
 package de.industriedialog.gateway.account;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 
 import de.industriedialog.platform.ratelimit.RateLimit;
@@ -55,11 +54,6 @@ class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-	}
-
-	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
 	}
 
 	/**
