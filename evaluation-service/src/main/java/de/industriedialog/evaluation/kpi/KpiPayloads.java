@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import de.industriedialog.contracts.Topics;
-
 import de.industriedialog.evaluation.kpi.SubscriberUpdate.Kind;
 import de.industriedialog.platform.messaging.IncomingEvent;
 import de.industriedialog.platform.messaging.UnprocessableEventException;
@@ -25,14 +23,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class KpiPayloads {
-
-	static final String EVENTS_TOPIC = "dialog.events.v1";
-
-	static final String REGISTRATIONS_TOPIC = "dialog.registrations.v1";
-
-	static final String FEEDBACK_TOPIC = "dialog.feedback.v1";
-
-	static final String NEWSLETTER_TOPIC = Topics.NEWSLETTER_V1;
 
 	private final JsonMapper jsonMapper;
 

@@ -23,6 +23,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import de.industriedialog.evaluation.kpi.KpiFacts.Stamped;
+import de.industriedialog.contracts.Topics;
 import de.industriedialog.evaluation.landscape.InitiativeFacts;
 import de.industriedialog.platform.instance.InstanceIdEnvironmentPostProcessor;
 import de.industriedialog.platform.messaging.IncomingEvent;
@@ -73,8 +74,8 @@ public class KpiRebuild {
 
 	private static final Duration HEARTBEAT = Duration.ofSeconds(5);
 
-	static final List<String> TOPICS = List.of(InitiativeFacts.TOPIC, KpiPayloads.EVENTS_TOPIC,
-			KpiPayloads.REGISTRATIONS_TOPIC, KpiPayloads.FEEDBACK_TOPIC, KpiPayloads.NEWSLETTER_TOPIC);
+	static final List<String> TOPICS = List.of(Topics.INITIATIVES_V1, Topics.EVENTS_V1, Topics.REGISTRATIONS_V1,
+			Topics.FEEDBACK_V1, Topics.NEWSLETTER_V1);
 
 	private static final Logger log = LoggerFactory.getLogger(KpiRebuild.class);
 
@@ -342,18 +343,18 @@ public class KpiRebuild {
 			try {
 				event = incoming(record);
 				switch (record.topic()) {
-					case KpiPayloads.EVENTS_TOPIC -> keepNewest(this.events, KpiRebuild.this.payloads.eventFact(event),
-							event, EventFact::eventId, EventFact::version);
-					case KpiPayloads.REGISTRATIONS_TOPIC ->
+					case Topics.EVENTS_V1 -> keepNewest(this.events, KpiRebuild.this.payloads.eventFact(event), event,
+							EventFact::eventId, EventFact::version);
+					case Topics.REGISTRATIONS_V1 ->
 						keepNewest(this.registrations, KpiRebuild.this.payloads.registrationFact(event), event,
 								RegistrationFact::registrationId, RegistrationFact::version);
-					case KpiPayloads.FEEDBACK_TOPIC -> {
+					case Topics.FEEDBACK_V1 -> {
 						FeedbackFact fact = KpiRebuild.this.payloads.feedbackFact(event);
 						if (fact != null) {
 							this.feedback.putIfAbsent(fact.responseId(), fact);
 						}
 					}
-					case KpiPayloads.NEWSLETTER_TOPIC -> newsletter(event);
+					case Topics.NEWSLETTER_V1 -> newsletter(event);
 					default -> this.initiatives.add(event);
 				}
 			}

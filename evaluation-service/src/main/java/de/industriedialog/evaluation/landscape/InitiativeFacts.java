@@ -16,9 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class InitiativeFacts {
 
-	/** The topic the facts are projected from. */
-	public static final String TOPIC = "dialog.initiatives.v1";
-
 	private final MongoTemplate mongo;
 
 	private final LandscapeProjection projection;

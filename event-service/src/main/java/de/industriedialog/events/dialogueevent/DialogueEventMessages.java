@@ -5,21 +5,20 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
+import de.industriedialog.contracts.Topics;
 import de.industriedialog.platform.messaging.OutboxEvent;
 import de.industriedialog.platform.messaging.OutboxEvents;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Turns changes of a dialogue event into events on {@value #TOPIC}, key = event id. Every
- * type carries the full public snapshot, so consumers (evaluation, newsletter) never need
- * to ask this service. The payload record is this service's own; the JSON Schemas in
- * {@code contracts/} are the contract.
+ * Turns changes of a dialogue event into events on {@value Topics#EVENTS_V1}, key = event
+ * id. Every type carries the full public snapshot, so consumers (evaluation, newsletter)
+ * never need to ask this service. The payload record is this service's own; the JSON
+ * Schemas in {@code contracts/} are the contract.
  */
 @Component
 class DialogueEventMessages {
-
-	static final String TOPIC = "dialog.events.v1";
 
 	static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
@@ -46,7 +45,7 @@ class DialogueEventMessages {
 	}
 
 	private OutboxEvent create(String type, DialogueEvent event, Instant when) {
-		return this.outboxEvents.create(TOPIC, type, event.id(), snapshot(event, when), when);
+		return this.outboxEvents.create(Topics.EVENTS_V1, type, event.id(), snapshot(event, when), when);
 	}
 
 	private static DialogueEventSnapshot snapshot(DialogueEvent event, Instant when) {
@@ -61,7 +60,7 @@ class DialogueEventMessages {
 		return (instant != null) ? instant.atZone(BERLIN).toOffsetDateTime() : null;
 	}
 
-	/** Payload of all four event types on {@value #TOPIC}. */
+	/** Payload of all four event types on {@value Topics#EVENTS_V1}. */
 	record DialogueEventSnapshot(String eventId, String initiativeId, String title, String description, String format,
 			OffsetDateTime start, OffsetDateTime end, String timeZone, String venue, String city, String state,
 			int capacity, List<TargetGroup> targetGroups, OffsetDateTime registrationOpens,

@@ -1,5 +1,6 @@
 package de.industriedialog.events.dialogueevent;
 
+import de.industriedialog.contracts.Bundesland;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

@@ -2,20 +2,19 @@ package de.industriedialog.events.registration;
 
 import java.time.Instant;
 
+import de.industriedialog.contracts.Topics;
 import de.industriedialog.platform.messaging.OutboxEvent;
 import de.industriedialog.platform.messaging.OutboxEvents;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Turns registration changes into events on {@value #TOPIC}, key = event id, so one
- * event's registrations stay in order. Names and e-mail addresses stay here; the JSON
- * Schemas in {@code contracts/} are the contract.
+ * Turns registration changes into events on {@value Topics#REGISTRATIONS_V1}, key = event
+ * id, so one event's registrations stay in order. Names and e-mail addresses stay here;
+ * the JSON Schemas in {@code contracts/} are the contract.
  */
 @Component
 class RegistrationMessages {
-
-	static final String TOPIC = "dialog.registrations.v1";
 
 	private final OutboxEvents outboxEvents;
 
@@ -76,7 +75,8 @@ class RegistrationMessages {
 	}
 
 	private OutboxEvent create(String type, Registration registration, Object payload, Instant when) {
-		return this.outboxEvents.create(TOPIC, type, registration.eventId(), registration.eventId(), payload, when);
+		return this.outboxEvents.create(Topics.REGISTRATIONS_V1, type, registration.eventId(), registration.eventId(),
+				payload, when);
 	}
 
 	enum CancelledBy {

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import de.industriedialog.registry.steckbrief.Bundesland;
+import de.industriedialog.contracts.Bundesland;
 import de.industriedialog.registry.steckbrief.Coordinates;
 import de.industriedialog.registry.steckbrief.InitiativeType;
 import de.industriedialog.registry.steckbrief.Level;

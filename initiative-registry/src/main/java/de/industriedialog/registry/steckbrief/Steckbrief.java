@@ -1,5 +1,6 @@
 package de.industriedialog.registry.steckbrief;
 
+import de.industriedialog.contracts.Bundesland;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -3,20 +3,20 @@ package de.industriedialog.registry.steckbrief;
 import java.time.Instant;
 import java.util.List;
 
+import de.industriedialog.contracts.Topics;
 import de.industriedialog.platform.messaging.OutboxEvent;
 import de.industriedialog.platform.messaging.OutboxEvents;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Turns changes of a Steckbrief into events on {@value #TOPIC}. The payload records here
- * are this service's own; the JSON Schemas in {@code contracts/} are the contract. The
- * contact person is deliberately missing from every payload: it is not public.
+ * Turns changes of a Steckbrief into events on {@value Topics#INITIATIVES_V1}. The
+ * payload records here are this service's own; the JSON Schemas in {@code contracts/} are
+ * the contract. The contact person is deliberately missing from every payload: it is not
+ * public.
  */
 @Component
 class SteckbriefEvents {
-
-	static final String TOPIC = "dialog.initiatives.v1";
 
 	private final OutboxEvents outboxEvents;
 
@@ -25,16 +25,17 @@ class SteckbriefEvents {
 	}
 
 	OutboxEvent published(Steckbrief steckbrief, Instant when) {
-		return this.outboxEvents.create(TOPIC, "SteckbriefPublished", steckbrief.id(), snapshot(steckbrief, when),
-				when);
+		return this.outboxEvents.create(Topics.INITIATIVES_V1, "SteckbriefPublished", steckbrief.id(),
+				snapshot(steckbrief, when), when);
 	}
 
 	OutboxEvent updated(Steckbrief steckbrief, Instant when) {
-		return this.outboxEvents.create(TOPIC, "SteckbriefUpdated", steckbrief.id(), snapshot(steckbrief, when), when);
+		return this.outboxEvents.create(Topics.INITIATIVES_V1, "SteckbriefUpdated", steckbrief.id(),
+				snapshot(steckbrief, when), when);
 	}
 
 	OutboxEvent withdrawn(Steckbrief steckbrief, String reason, Instant when) {
-		return this.outboxEvents.create(TOPIC, "SteckbriefWithdrawn", steckbrief.id(),
+		return this.outboxEvents.create(Topics.INITIATIVES_V1, "SteckbriefWithdrawn", steckbrief.id(),
 				new SteckbriefWithdrawn(steckbrief.id(), steckbrief.nextEventVersion(), when, reason), when);
 	}
 

@@ -1,5 +1,6 @@
 package de.industriedialog.registry.steckbrief;
 
+import de.industriedialog.contracts.Bundesland;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

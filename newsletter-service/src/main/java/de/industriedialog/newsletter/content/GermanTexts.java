@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import de.industriedialog.newsletter.subscriber.Bundesland;
+import de.industriedialog.contracts.Bundesland;
 
 /**
  * The German wording of the suggestions: names for codes, dates and numbers the way an
@@ -67,7 +67,7 @@ final class GermanTexts {
 		if (code == null) {
 			return null;
 		}
-		return Bundesland.ofCode(code).map(Bundesland::label).orElse(code);
+		return Bundesland.ofCode(code).map(Bundesland::germanName).orElse(code);
 	}
 
 	/**

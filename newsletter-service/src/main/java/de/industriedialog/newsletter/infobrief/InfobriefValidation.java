@@ -12,7 +12,7 @@ import de.industriedialog.newsletter.delivery.PreparedIssue;
 import de.industriedialog.newsletter.infobrief.Infobrief.Section;
 import de.industriedialog.newsletter.infobrief.Infobrief.SegmentSelection;
 import de.industriedialog.newsletter.subscriber.Audience;
-import de.industriedialog.newsletter.subscriber.Bundesland;
+import de.industriedialog.contracts.Bundesland;
 import de.industriedialog.platform.web.GermanProblemDetails.FieldProblem;
 import de.industriedialog.platform.web.InvalidInputException;
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import de.industriedialog.newsletter.subscriber.Audience;
-import de.industriedialog.newsletter.subscriber.Bundesland;
+import de.industriedialog.contracts.Bundesland;
 import de.industriedialog.newsletter.subscriber.Consent;
 import de.industriedialog.newsletter.subscriber.ConsentText;
 import de.industriedialog.newsletter.subscriber.Subscriber;
@@ -71,7 +71,7 @@ class SubscriberPersonalData implements PersonalData {
 		record.put("states",
 				subscriber.states()
 					.stream()
-					.map((code) -> Bundesland.ofCode(code).map(Bundesland::label).orElse(code))
+					.map((code) -> Bundesland.ofCode(code).map(Bundesland::germanName).orElse(code))
 					.toList());
 		record.put("confirmedAt", subscriber.confirmedAt());
 		record.put("unsubscribedAt", subscriber.unsubscribedAt());

@@ -1,5 +1,6 @@
 package de.industriedialog.newsletter.subscriber;
 
+import de.industriedialog.contracts.Bundesland;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ class ConfirmationMail {
 				subscriber.states().isEmpty() ? List.of("bundesweit")
 						: subscriber.states()
 							.stream()
-							.map((code) -> Bundesland.ofCode(code).map(Bundesland::label).orElse(code))
+							.map((code) -> Bundesland.ofCode(code).map(Bundesland::germanName).orElse(code))
 							.toList());
 		model.put("publicUrl", this.links.publicUrl());
 		model.put("imprint", this.properties.imprint());

@@ -1,5 +1,6 @@
 package de.industriedialog.newsletter.subscriber;
 
+import de.industriedialog.contracts.Bundesland;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -3,7 +3,7 @@ package de.industriedialog.events.dialogueevent.web;
 import java.time.LocalDate;
 import java.util.List;
 
-import de.industriedialog.events.dialogueevent.Bundesland;
+import de.industriedialog.contracts.Bundesland;
 import de.industriedialog.events.dialogueevent.DialogueEventQueries;
 import de.industriedialog.events.dialogueevent.DialogueEvents;
 import de.industriedialog.events.dialogueevent.EventStatus;

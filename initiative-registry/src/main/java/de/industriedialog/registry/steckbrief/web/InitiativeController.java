@@ -7,7 +7,7 @@ import de.industriedialog.platform.security.CurrentUser;
 import de.industriedialog.platform.web.GermanProblemDetails.FieldProblem;
 import de.industriedialog.platform.web.InvalidInputException;
 import de.industriedialog.platform.web.NotFoundException;
-import de.industriedialog.registry.steckbrief.Bundesland;
+import de.industriedialog.contracts.Bundesland;
 import de.industriedialog.registry.steckbrief.GoalCategory;
 import de.industriedialog.registry.steckbrief.InitiativeType;
 import de.industriedialog.registry.steckbrief.Level;

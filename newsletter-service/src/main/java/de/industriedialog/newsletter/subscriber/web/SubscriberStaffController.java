@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import de.industriedialog.newsletter.subscriber.Audience;
-import de.industriedialog.newsletter.subscriber.Bundesland;
+import de.industriedialog.contracts.Bundesland;
 import de.industriedialog.newsletter.subscriber.Consent;
 import de.industriedialog.newsletter.subscriber.Segment;
 import de.industriedialog.newsletter.subscriber.Subscriber;

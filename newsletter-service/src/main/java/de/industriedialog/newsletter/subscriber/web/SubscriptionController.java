@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import de.industriedialog.newsletter.subscriber.Audience;
-import de.industriedialog.newsletter.subscriber.Bundesland;
+import de.industriedialog.contracts.Bundesland;
 import de.industriedialog.newsletter.subscriber.ConsentText;
 import de.industriedialog.newsletter.subscriber.Preferences;
 import de.industriedialog.newsletter.subscriber.Subscriber;
@@ -61,7 +61,7 @@ class SubscriptionController {
 	@Operation(summary = "Audiences, Länder and the consent text for the subscribe form (public)")
 	Options options() {
 		return new Options(Arrays.stream(Audience.values()).map((a) -> new Option(a.name(), a.label())).toList(),
-				Arrays.stream(Bundesland.values()).map((s) -> new Option(s.code(), s.label())).toList(),
+				Arrays.stream(Bundesland.values()).map((s) -> new Option(s.code(), s.germanName())).toList(),
 				this.consentText.text(), this.consentText.version());
 	}
 

@@ -1,9 +1,13 @@
-package de.industriedialog.newsletter.subscriber;
+package de.industriedialog.contracts;
 
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The 16 Länder by their ISO 3166-2 code, the way they travel on the wire. */
+/**
+ * The sixteen German states by their ISO 3166-2 code, the way they travel on the wire
+ * (the {@code bundesland} of the event schemas), with the German name people read. Part
+ * of the contract because the code list is: every service validates the same codes.
+ */
 public enum Bundesland {
 
 	BW("DE-BW", "Baden-Württemberg"), BY("DE-BY", "Bayern"), BE("DE-BE", "Berlin"), BB("DE-BB", "Brandenburg"),
@@ -14,23 +18,25 @@ public enum Bundesland {
 
 	private final String code;
 
-	private final String label;
+	private final String germanName;
 
-	Bundesland(String code, String label) {
+	Bundesland(String code, String germanName) {
 		this.code = code;
-		this.label = label;
+		this.germanName = germanName;
 	}
 
+	/** The ISO 3166-2 code, e.g. {@code DE-NW}. */
 	public String code() {
 		return this.code;
 	}
 
-	public String label() {
-		return this.label;
+	/** The name as people read it, e.g. "Nordrhein-Westfalen". */
+	public String germanName() {
+		return this.germanName;
 	}
 
 	public static Optional<Bundesland> ofCode(String code) {
-		return Arrays.stream(values()).filter((state) -> state.code.equals(code)).findFirst();
+		return Arrays.stream(values()).filter((land) -> land.code.equals(code)).findFirst();
 	}
 
 }
