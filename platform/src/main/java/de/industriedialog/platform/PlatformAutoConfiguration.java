@@ -1,12 +1,14 @@
 package de.industriedialog.platform;
 
 import java.time.Clock;
+import java.util.List;
 
 import de.industriedialog.contracts.EventContracts;
 import de.industriedialog.platform.messaging.OutboxEvents;
 import de.industriedialog.platform.messaging.OutboxProperties;
 import de.industriedialog.platform.messaging.OutboxRelay;
 import de.industriedialog.platform.messaging.OutboxTracing;
+import de.industriedialog.platform.security.CurrentUserArgumentResolver;
 import de.industriedialog.platform.security.ResourceServerConfiguration;
 import de.industriedialog.platform.web.GermanProblemDetails;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,6 +30,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * What every Industriedialog service gets by depending on the platform: the outbox (when
@@ -102,7 +106,12 @@ public class PlatformAutoConfiguration {
 	@ConditionalOnClass(
 			name = "org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter")
 	@Import(ResourceServerConfiguration.class)
-	static class ServletResourceServerConfiguration {
+	static class ServletResourceServerConfiguration implements WebMvcConfigurer {
+
+		@Override
+		public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+			resolvers.add(new CurrentUserArgumentResolver());
+		}
 
 	}
 

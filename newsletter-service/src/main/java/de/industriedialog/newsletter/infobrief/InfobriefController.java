@@ -15,8 +15,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,8 +39,8 @@ class InfobriefController {
 
 	@GetMapping
 	@Operation(summary = "All issues, newest first, with their delivery counts")
-	List<HistoryItem> history(@AuthenticationPrincipal Jwt jwt) {
-		staff(jwt);
+	List<HistoryItem> history(CurrentUser user) {
+		user.requireStaff();
 		return this.infobriefe.history()
 			.stream()
 			.map((issue) -> new HistoryItem(issue.id(), issue.subject(), issue.status(), issue.segment(),
@@ -52,40 +50,39 @@ class InfobriefController {
 
 	@PostMapping
 	@Operation(summary = "Create a draft")
-	ResponseEntity<InfobriefView> create(@AuthenticationPrincipal Jwt jwt,
-			@RequestBody(required = false) InfobriefDraft draft) {
-		CurrentUser user = staff(jwt);
+	ResponseEntity<InfobriefView> create(CurrentUser user, @RequestBody(required = false) InfobriefDraft draft) {
+		user.requireStaff();
 		Infobrief issue = this.infobriefe.create(draft, user.subject());
 		return ResponseEntity.created(URI.create("/api/infobriefe/" + issue.id())).body(view(issue));
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One issue")
-	InfobriefView get(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-		staff(jwt);
+	InfobriefView get(CurrentUser user, @PathVariable String id) {
+		user.requireStaff();
 		return view(this.infobriefe.get(id));
 	}
 
 	@PutMapping("/{id}")
 	@Operation(summary = "Change a draft")
-	InfobriefView update(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
+	InfobriefView update(CurrentUser user, @PathVariable String id,
 			@RequestBody(required = false) InfobriefDraft draft) {
-		staff(jwt);
+		user.requireStaff();
 		return view(this.infobriefe.update(id, draft));
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Delete a draft")
-	void delete(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-		staff(jwt);
+	void delete(CurrentUser user, @PathVariable String id) {
+		user.requireStaff();
 		this.infobriefe.delete(id);
 	}
 
 	@GetMapping("/{id}/preview")
 	@Operation(summary = "The issue as a recipient sees it (personal links with a stand-in)")
-	Preview preview(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-		staff(jwt);
+	Preview preview(CurrentUser user, @PathVariable String id) {
+		user.requireStaff();
 		PreparedIssue preview = this.infobriefe.preview(id);
 		return new Preview(preview.subject(), preview.html(), preview.text());
 	}
@@ -93,8 +90,8 @@ class InfobriefController {
 	@PostMapping("/{id}/test-send")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Mail the issue to the caller's own address, subject prefixed [Test]")
-	Message testSend(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-		CurrentUser user = staff(jwt);
+	Message testSend(CurrentUser user, @PathVariable String id) {
+		user.requireStaff();
 		this.infobriefe.testSend(id, user.subject());
 		return new Message("Die Testmail ist an " + user.subject() + " unterwegs.");
 	}
@@ -102,25 +99,19 @@ class InfobriefController {
 	@PostMapping("/{id}/send")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Send the issue to its segment; only once")
-	SendStarted send(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-		staff(jwt);
+	SendStarted send(CurrentUser user, @PathVariable String id) {
+		user.requireStaff();
 		SendProgress progress = this.infobriefe.send(id);
 		return new SendStarted(progress.status(), progress.recipients());
 	}
 
 	@GetMapping("/{id}/progress")
 	@Operation(summary = "How far the send is")
-	Progress progress(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-		staff(jwt);
+	Progress progress(CurrentUser user, @PathVariable String id) {
+		user.requireStaff();
 		SendProgress p = this.infobriefe.progress(id);
 		return new Progress(p.status(), p.recipients(), p.sent(), p.failed(), p.pending(), p.startedAt(),
 				p.finishedAt(), p.mailsPerSecond());
-	}
-
-	private static CurrentUser staff(Jwt jwt) {
-		CurrentUser user = CurrentUser.of(jwt);
-		user.requireStaff();
-		return user;
 	}
 
 	private InfobriefView view(Infobrief issue) {

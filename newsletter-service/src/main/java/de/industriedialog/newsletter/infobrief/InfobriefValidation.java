@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import de.industriedialog.contracts.Bundesland;
 import de.industriedialog.newsletter.delivery.PreparedIssue;
 import de.industriedialog.newsletter.infobrief.Infobrief.Section;
 import de.industriedialog.newsletter.infobrief.Infobrief.SegmentSelection;
 import de.industriedialog.newsletter.subscriber.Audience;
-import de.industriedialog.contracts.Bundesland;
 import de.industriedialog.platform.web.GermanProblemDetails.FieldProblem;
 import de.industriedialog.platform.web.InvalidInputException;
 

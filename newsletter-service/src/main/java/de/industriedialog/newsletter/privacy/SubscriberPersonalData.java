@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import de.industriedialog.newsletter.subscriber.Audience;
 import de.industriedialog.contracts.Bundesland;
+import de.industriedialog.newsletter.subscriber.Audience;
 import de.industriedialog.newsletter.subscriber.Consent;
 import de.industriedialog.newsletter.subscriber.ConsentText;
 import de.industriedialog.newsletter.subscriber.Subscriber;

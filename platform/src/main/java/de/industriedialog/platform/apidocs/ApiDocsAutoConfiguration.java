@@ -1,6 +1,8 @@
 package de.industriedialog.platform.apidocs;
 
+import de.industriedialog.platform.security.CurrentUser;
 import org.springdoc.core.customizers.ServerBaseUrlCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -17,6 +19,12 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration
 @ConditionalOnClass(ServerBaseUrlCustomizer.class)
 public class ApiDocsAutoConfiguration {
+
+	static {
+		// The CurrentUser parameter is resolved from the relayed JWT, not sent by a
+		// client.
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
+	}
 
 	@Bean
 	ServerBaseUrlCustomizer relativeServerBaseUrl() {

@@ -17,8 +17,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -52,21 +50,21 @@ class KpiDashboardController {
 	@ApiResponse(responseCode = "400", description = "Invalid filter")
 	@ApiResponse(responseCode = "401", description = "No valid token")
 	@ApiResponse(responseCode = "403", description = "Not staff")
-	Overview overview(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String from,
+	Overview overview(CurrentUser user, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String state,
 			@RequestParam(required = false) String format, @RequestParam(required = false) String initiativeType) {
-		CurrentUser.of(jwt).requireStaff();
+		user.requireStaff();
 		return this.queries.overview(KpiFilter.parse(from, to, state, format, initiativeType));
 	}
 
 	@GetMapping("/reach")
 	@Operation(summary = "Registered and attended participants by event, format, initiative, Bundesland or month",
 			security = @SecurityRequirement(name = "bearer"))
-	ReachTable reach(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String by,
+	ReachTable reach(CurrentUser user, @RequestParam(required = false) String by,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String state, @RequestParam(required = false) String format,
 			@RequestParam(required = false) String initiativeType) {
-		CurrentUser.of(jwt).requireStaff();
+		user.requireStaff();
 		KpiFilter filter = KpiFilter.parse(from, to, state, format, initiativeType);
 		return this.queries.reach(Dimension.parse(by, KpiQueries.REACH_DIMENSIONS), filter);
 	}
@@ -74,11 +72,11 @@ class KpiDashboardController {
 	@GetMapping("/satisfaction")
 	@Operation(summary = "Questionnaire items overall or by event, format, initiative, Bundesland or month",
 			security = @SecurityRequirement(name = "bearer"))
-	SatisfactionTable satisfaction(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String by,
+	SatisfactionTable satisfaction(CurrentUser user, @RequestParam(required = false) String by,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String state, @RequestParam(required = false) String format,
 			@RequestParam(required = false) String initiativeType) {
-		CurrentUser.of(jwt).requireStaff();
+		user.requireStaff();
 		KpiFilter filter = KpiFilter.parse(from, to, state, format, initiativeType);
 		return this.queries.satisfaction(Dimension.parse(by, KpiQueries.SATISFACTION_DIMENSIONS), filter);
 	}
@@ -87,20 +85,20 @@ class KpiDashboardController {
 	@Operation(summary = "Initiatives by level, type, Bundesland, composition and goal; their events by format",
 			description = "Here state is the initiative's Bundesland.",
 			security = @SecurityRequirement(name = "bearer"))
-	LandscapeFigures landscape(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String from,
+	LandscapeFigures landscape(CurrentUser user, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String state,
 			@RequestParam(required = false) String format, @RequestParam(required = false) String initiativeType) {
-		CurrentUser.of(jwt).requireStaff();
+		user.requireStaff();
 		return this.queries.landscape(KpiFilter.parse(from, to, state, format, initiativeType));
 	}
 
 	@GetMapping("/events")
 	@Operation(summary = "The dialogue events behind the figures, latest first",
 			security = @SecurityRequirement(name = "bearer"))
-	EventTable events(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String from,
+	EventTable events(CurrentUser user, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String state,
 			@RequestParam(required = false) String format, @RequestParam(required = false) String initiativeType) {
-		CurrentUser.of(jwt).requireStaff();
+		user.requireStaff();
 		return this.queries.events(KpiFilter.parse(from, to, state, format, initiativeType));
 	}
 
@@ -109,15 +107,15 @@ class KpiDashboardController {
 	@Operation(summary = "Rebuild the KPI views from the topics (offset 0), in the background",
 			security = @SecurityRequirement(name = "bearer"))
 	@ApiResponse(responseCode = "409", description = "A rebuild is running")
-	RebuildStatus startRebuild(@AuthenticationPrincipal Jwt jwt) {
-		CurrentUser.of(jwt).requireStaff();
+	RebuildStatus startRebuild(CurrentUser user) {
+		user.requireStaff();
 		return this.rebuild.start();
 	}
 
 	@GetMapping("/rebuild")
 	@Operation(summary = "Progress of the last rebuild", security = @SecurityRequirement(name = "bearer"))
-	RebuildStatus rebuildStatus(@AuthenticationPrincipal Jwt jwt) {
-		CurrentUser.of(jwt).requireStaff();
+	RebuildStatus rebuildStatus(CurrentUser user) {
+		user.requireStaff();
 		return this.rebuild.status();
 	}
 

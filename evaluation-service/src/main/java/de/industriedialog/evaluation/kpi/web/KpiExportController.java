@@ -29,8 +29,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -58,11 +56,11 @@ class KpiExportController {
 	@GetMapping("/api/kpi/export/{table}.csv")
 	@Operation(summary = "A KPI table as CSV (overview, reach, satisfaction, landscape, events)",
 			security = @SecurityRequirement(name = "bearer"))
-	ResponseEntity<byte[]> export(@AuthenticationPrincipal Jwt jwt, @PathVariable String table,
+	ResponseEntity<byte[]> export(CurrentUser user, @PathVariable String table,
 			@RequestParam(required = false) String by, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String state,
 			@RequestParam(required = false) String format, @RequestParam(required = false) String initiativeType) {
-		CurrentUser.of(jwt).requireStaff();
+		user.requireStaff();
 		KpiFilter filter = KpiFilter.parse(from, to, state, format, initiativeType);
 		String name;
 		Csv csv;

@@ -7,8 +7,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -30,8 +28,8 @@ class KpiStreamController {
 	@GetMapping(path = "/api/kpi/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	@Operation(summary = "Live overview: a snapshot, then coalesced changes",
 			security = @SecurityRequirement(name = "bearer"))
-	ResponseEntity<SseEmitter> stream(@AuthenticationPrincipal Jwt jwt) {
-		CurrentUser.of(jwt).requireStaff();
+	ResponseEntity<SseEmitter> stream(CurrentUser user) {
+		user.requireStaff();
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
 			// Tells buffering proxies (nginx) to pass every message on at once.

@@ -22,8 +22,6 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -81,9 +79,9 @@ class QuestionnaireController {
 	@ApiResponse(responseCode = "400", description = "Invalid questions, German problem details with errors[]")
 	@ApiResponse(responseCode = "403", description = "Not the organising initiative")
 	@ApiResponse(responseCode = "409", description = "The event already has responses")
-	EventQuestionnaireView customQuestions(@AuthenticationPrincipal Jwt jwt, @PathVariable String eventId,
+	EventQuestionnaireView customQuestions(CurrentUser user, @PathVariable String eventId,
 			@RequestBody CustomQuestionsRequest request) {
-		this.forms.replaceCustomQuestions(CurrentUser.of(jwt), eventId, request.questions());
+		this.forms.replaceCustomQuestions(user, eventId, request.questions());
 		return view(this.events.find(eventId).orElseThrow());
 	}
 
@@ -92,16 +90,16 @@ class QuestionnaireController {
 	@Operation(summary = "Create the shared feedback link of an event (replaces an earlier one)",
 			description = "The token is returned only now; only its SHA-256 is stored.",
 			security = @SecurityRequirement(name = "bearer"))
-	CreatedLink createLink(@AuthenticationPrincipal Jwt jwt, @PathVariable String eventId) {
-		return this.links.create(CurrentUser.of(jwt), eventId);
+	CreatedLink createLink(CurrentUser user, @PathVariable String eventId) {
+		return this.links.create(user, eventId);
 	}
 
 	@DeleteMapping("/events/{eventId}/link")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Disable the shared feedback link of an event",
 			security = @SecurityRequirement(name = "bearer"))
-	void disableLink(@AuthenticationPrincipal Jwt jwt, @PathVariable String eventId) {
-		this.links.disable(CurrentUser.of(jwt), eventId);
+	void disableLink(CurrentUser user, @PathVariable String eventId) {
+		this.links.disable(user, eventId);
 	}
 
 	@GetMapping(path = "/events/{eventId}/link/qr.svg", produces = QR_CODE_TYPE)

@@ -8,8 +8,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -37,8 +35,8 @@ class ResultsController {
 	@ApiResponse(responseCode = "401", description = "No valid token")
 	@ApiResponse(responseCode = "403", description = "Not the organising initiative")
 	@ApiResponse(responseCode = "404", description = "Event not known")
-	EventResults results(@AuthenticationPrincipal Jwt jwt, @PathVariable String eventId) {
-		return this.results.results(CurrentUser.of(jwt), eventId);
+	EventResults results(CurrentUser user, @PathVariable String eventId) {
+		return this.results.results(user, eventId);
 	}
 
 }

@@ -12,8 +12,8 @@ import de.industriedialog.platform.web.GermanProblemDetails.FieldProblem;
 import de.industriedialog.platform.web.InvalidInputException;
 import de.industriedialog.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
@@ -24,8 +24,6 @@ import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -107,8 +105,8 @@ class DialogueEventController {
 	@ApiResponse(responseCode = "400", description = "Invalid input, German problem details with errors[]")
 	@ApiResponse(responseCode = "401", description = "No valid token")
 	@ApiResponse(responseCode = "403", description = "Other initiative, or initiative not published")
-	EventView create(@AuthenticationPrincipal Jwt jwt, @RequestBody EventRequest request) {
-		return EventView.of(this.events.create(CurrentUser.of(jwt), request.initiativeId(), request.details(),
+	EventView create(CurrentUser user, @RequestBody EventRequest request) {
+		return EventView.of(this.events.create(user, request.initiativeId(), request.details(),
 				Boolean.TRUE.equals(request.recordedAfterwards())));
 	}
 
@@ -116,38 +114,37 @@ class DialogueEventController {
 	@Operation(summary = "Change a dialogue event that is neither held nor cancelled",
 			security = @SecurityRequirement(name = "bearer"))
 	@ApiResponse(responseCode = "409", description = "Held/cancelled, or changed by someone else meanwhile")
-	EventView update(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestBody EventRequest request) {
-		return EventView.of(this.events.update(CurrentUser.of(jwt), id, request.initiativeId(), request.version(),
-				request.details()));
+	EventView update(CurrentUser user, @PathVariable String id, @RequestBody EventRequest request) {
+		return EventView.of(this.events.update(user, id, request.initiativeId(), request.version(), request.details()));
 	}
 
 	@PostMapping("/{id}/open")
 	@Operation(summary = "Open registration (PLANNED → OPEN)", security = @SecurityRequirement(name = "bearer"))
 	@ApiResponse(responseCode = "409", description = "Not allowed in the current state")
-	EventView open(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-		return EventView.of(this.events.open(CurrentUser.of(jwt), id));
+	EventView open(CurrentUser user, @PathVariable String id) {
+		return EventView.of(this.events.open(user, id));
 	}
 
 	@PostMapping("/{id}/close")
 	@Operation(summary = "Close registration (OPEN → CLOSED)", security = @SecurityRequirement(name = "bearer"))
 	@ApiResponse(responseCode = "409", description = "Not allowed in the current state")
-	EventView close(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-		return EventView.of(this.events.close(CurrentUser.of(jwt), id));
+	EventView close(CurrentUser user, @PathVariable String id) {
+		return EventView.of(this.events.close(user, id));
 	}
 
 	@PostMapping("/{id}/held")
 	@Operation(summary = "Record that the event took place (CLOSED → HELD)",
 			security = @SecurityRequirement(name = "bearer"))
 	@ApiResponse(responseCode = "409", description = "Not allowed in the current state")
-	EventView held(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-		return EventView.of(this.events.markHeld(CurrentUser.of(jwt), id));
+	EventView held(CurrentUser user, @PathVariable String id) {
+		return EventView.of(this.events.markHeld(user, id));
 	}
 
 	@PostMapping("/{id}/cancel")
 	@Operation(summary = "Cancel (from PLANNED, OPEN or CLOSED)", security = @SecurityRequirement(name = "bearer"))
 	@ApiResponse(responseCode = "409", description = "Already held or cancelled")
-	EventView cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-		return EventView.of(this.events.cancel(CurrentUser.of(jwt), id));
+	EventView cancel(CurrentUser user, @PathVariable String id) {
+		return EventView.of(this.events.cancel(user, id));
 	}
 
 }

@@ -13,8 +13,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,9 +36,9 @@ class MailQueueController {
 			summary = "Participant mails by status (staff): FAILED (refused for good or given up) or PENDING "
 					+ "(not yet sent, with the last error and the next attempt), oldest first",
 			security = @SecurityRequirement(name = "bearer"))
-	MailsView list(@AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "FAILED") String status,
+	MailsView list(CurrentUser user, @RequestParam(defaultValue = "FAILED") String status,
 			@RequestParam(defaultValue = "200") int limit) {
-		CurrentUser.of(jwt).requireStaff();
+		user.requireStaff();
 		QueuedMail.Status wanted = switch (status.toUpperCase(Locale.ROOT)) {
 			case "FAILED" -> QueuedMail.Status.FAILED;
 			case "PENDING" -> QueuedMail.Status.PENDING;

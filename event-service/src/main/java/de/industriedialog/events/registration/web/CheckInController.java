@@ -18,8 +18,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -58,23 +56,22 @@ class CheckInController {
 	@ApiResponse(responseCode = "400", description = "Invalid input, German problem details with errors[]")
 	@ApiResponse(responseCode = "409",
 			description = "Full (\"ausgebucht\"), not open or closed, or address " + "already registered")
-	Entry walkIn(@AuthenticationPrincipal Jwt jwt, @PathVariable String eventId, @RequestBody WalkInRequest request) {
-		return Entry.of(this.walkIns.admit(CurrentUser.of(jwt), eventId, request.form()));
+	Entry walkIn(CurrentUser user, @PathVariable String eventId, @RequestBody WalkInRequest request) {
+		return Entry.of(this.walkIns.admit(user, eventId, request.form()));
 	}
 
 	@PostMapping("/api/events/{eventId}/registrations/{registrationId}/cancel")
 	@Operation(summary = "Cancel a registration on behalf of the participant (organiser)",
 			security = @SecurityRequirement(name = "bearer"))
-	Entry cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable String eventId, @PathVariable String registrationId) {
-		return Entry.of(this.registrations.cancelByOrganiser(CurrentUser.of(jwt), eventId, registrationId));
+	Entry cancel(CurrentUser user, @PathVariable String eventId, @PathVariable String registrationId) {
+		return Entry.of(this.registrations.cancelByOrganiser(user, eventId, registrationId));
 	}
 
 	@GetMapping("/api/events/{eventId}/registrations")
 	@Operation(summary = "Registrations of an event with search and attendance per group",
 			security = @SecurityRequirement(name = "bearer"))
-	DoorListView list(@AuthenticationPrincipal Jwt jwt, @PathVariable String eventId,
-			@RequestParam(required = false) String q) {
-		CheckIns.DoorList list = this.checkIns.list(CurrentUser.of(jwt), eventId, q);
+	DoorListView list(CurrentUser user, @PathVariable String eventId, @RequestParam(required = false) String q) {
+		CheckIns.DoorList list = this.checkIns.list(user, eventId, q);
 		return new DoorListView(eventId, list.event().title(), list.event().status().name(), list.summary(),
 				list.registrations().stream().map(Entry::of).toList());
 	}
@@ -82,17 +79,16 @@ class CheckInController {
 	@PostMapping("/api/events/{eventId}/check-ins")
 	@Operation(summary = "Check a participant in by the QR code (token) or by hand (registrationId)",
 			security = @SecurityRequirement(name = "bearer"))
-	CheckInResult checkIn(@AuthenticationPrincipal Jwt jwt, @PathVariable String eventId,
-			@RequestBody CheckInRequest request) {
-		CheckIns.CheckedIn result = this.checkIns.checkIn(CurrentUser.of(jwt), eventId, blankToNull(request.token()),
+	CheckInResult checkIn(CurrentUser user, @PathVariable String eventId, @RequestBody CheckInRequest request) {
+		CheckIns.CheckedIn result = this.checkIns.checkIn(user, eventId, blankToNull(request.token()),
 				blankToNull(request.registrationId()));
 		return new CheckInResult(Entry.of(result.registration()), !result.changed());
 	}
 
 	@DeleteMapping("/api/events/{eventId}/check-ins/{registrationId}")
 	@Operation(summary = "Undo a check-in", security = @SecurityRequirement(name = "bearer"))
-	Entry undo(@AuthenticationPrincipal Jwt jwt, @PathVariable String eventId, @PathVariable String registrationId) {
-		return Entry.of(this.checkIns.undo(CurrentUser.of(jwt), eventId, registrationId));
+	Entry undo(CurrentUser user, @PathVariable String eventId, @PathVariable String registrationId) {
+		return Entry.of(this.checkIns.undo(user, eventId, registrationId));
 	}
 
 	private static String blankToNull(String value) {

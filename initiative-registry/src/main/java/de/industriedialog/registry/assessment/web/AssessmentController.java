@@ -9,8 +9,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -45,9 +43,7 @@ class AssessmentController {
 	@Operation(summary = "Record a new self-assessment (kept with the earlier ones)")
 	@ApiResponse(responseCode = "400", description = "Ungültige Eingabe (mit errors[field, message])",
 			content = @Content(mediaType = "application/problem+json"))
-	AssessmentView record(@PathVariable String id, @Valid @RequestBody AssessmentInput input,
-			@AuthenticationPrincipal Jwt jwt) {
-		CurrentUser user = CurrentUser.of(jwt);
+	AssessmentView record(@PathVariable String id, @Valid @RequestBody AssessmentInput input, CurrentUser user) {
 		user.requireActFor(id);
 		return AssessmentView.of(this.assessments.record(id, input.toRatings(), user.subject()));
 	}
@@ -55,8 +51,8 @@ class AssessmentController {
 	@GetMapping
 	@Operation(summary = "The grid: latest assessment against the relevance for the initiative's type, "
 			+ "and the history")
-	AssessmentView get(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
-		CurrentUser.of(jwt).requireActFor(id);
+	AssessmentView get(@PathVariable String id, CurrentUser user) {
+		user.requireActFor(id);
 		return AssessmentView.of(this.assessments.of(id));
 	}
 

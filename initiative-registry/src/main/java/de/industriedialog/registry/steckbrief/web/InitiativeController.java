@@ -3,11 +3,11 @@ package de.industriedialog.registry.steckbrief.web;
 import java.util.List;
 import java.util.Optional;
 
+import de.industriedialog.contracts.Bundesland;
 import de.industriedialog.platform.security.CurrentUser;
 import de.industriedialog.platform.web.GermanProblemDetails.FieldProblem;
 import de.industriedialog.platform.web.InvalidInputException;
 import de.industriedialog.platform.web.NotFoundException;
-import de.industriedialog.contracts.Bundesland;
 import de.industriedialog.registry.steckbrief.GoalCategory;
 import de.industriedialog.registry.steckbrief.InitiativeType;
 import de.industriedialog.registry.steckbrief.Level;
@@ -22,14 +22,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -89,8 +88,8 @@ class InitiativeController {
 			content = @Content(mediaType = "application/problem+json"))
 	@ApiResponse(responseCode = "403", description = "Kein Konto der Geschäftsstelle",
 			content = @Content(mediaType = "application/problem+json"))
-	List<SteckbriefDetails> reviewQueue(@AuthenticationPrincipal Jwt jwt) {
-		CurrentUser.of(jwt).requireStaff();
+	List<SteckbriefDetails> reviewQueue(CurrentUser user) {
+		user.requireStaff();
 		return this.steckbriefe.inReview().stream().map(SteckbriefDetails::of).toList();
 	}
 
@@ -102,10 +101,10 @@ class InitiativeController {
 			content = @Content(schema = @Schema(oneOf = { InitiativeView.class, SteckbriefDetails.class })))
 	@ApiResponse(responseCode = "404", description = "Gibt es nicht oder ist nicht veröffentlicht",
 			content = @Content(mediaType = "application/problem+json"))
-	Object get(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
+	Object get(@PathVariable String id, @Nullable CurrentUser user) {
 		Optional<Steckbrief> steckbrief = this.steckbriefe.find(id);
 		// A GET with a valid token is authenticated although it is permitted without one.
-		if (jwt != null && CurrentUser.of(jwt).mayActFor(id) && steckbrief.isPresent()) {
+		if (user != null && user.mayActFor(id) && steckbrief.isPresent()) {
 			return SteckbriefDetails.of(steckbrief.get());
 		}
 		// Drafts of others answer like missing ones: their existence is not public

@@ -13,8 +13,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -57,9 +55,7 @@ class SteckbriefController {
 	@ApiResponse(responseCode = "201", description = "Angelegt")
 	@ApiResponse(responseCode = "409", description = "Die Initiative hat schon einen Steckbrief",
 			content = @Content(mediaType = "application/problem+json"))
-	ResponseEntity<SteckbriefDetails> create(@Valid @RequestBody SteckbriefInput input,
-			@AuthenticationPrincipal Jwt jwt) {
-		CurrentUser user = CurrentUser.of(jwt);
+	ResponseEntity<SteckbriefDetails> create(@Valid @RequestBody SteckbriefInput input, CurrentUser user) {
 		Steckbrief steckbrief;
 		if (!user.isStaff() && user.roles().contains(CurrentUser.INITIATIVE) && user.initiativeId() != null) {
 			steckbrief = this.steckbriefe.createOwn(user.initiativeId(), input.toData(), user.subject());
@@ -76,24 +72,21 @@ class SteckbriefController {
 	@Operation(summary = "Replace the content (the initiative itself or staff)",
 			description = "A change to a published profile is announced as SteckbriefUpdated. "
 					+ "Send the version of the last answer to be protected against concurrent edits.")
-	SteckbriefDetails update(@PathVariable String id, @Valid @RequestBody SteckbriefInput input,
-			@AuthenticationPrincipal Jwt jwt) {
-		CurrentUser.of(jwt).requireActFor(id);
+	SteckbriefDetails update(@PathVariable String id, @Valid @RequestBody SteckbriefInput input, CurrentUser user) {
+		user.requireActFor(id);
 		return SteckbriefDetails.of(this.steckbriefe.update(id, input.toData(), input.version()));
 	}
 
 	@PostMapping("/{id}/submit")
 	@Operation(summary = "Send for review: DRAFT → IN_REVIEW (the initiative itself or staff)")
-	SteckbriefDetails submit(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
-		CurrentUser user = CurrentUser.of(jwt);
+	SteckbriefDetails submit(@PathVariable String id, CurrentUser user) {
 		user.requireActFor(id);
 		return SteckbriefDetails.of(this.steckbriefe.submit(id, user.subject()));
 	}
 
 	@PostMapping("/{id}/publish")
 	@Operation(summary = "Publish: IN_REVIEW → PUBLISHED (staff)")
-	SteckbriefDetails publish(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
-		CurrentUser user = CurrentUser.of(jwt);
+	SteckbriefDetails publish(@PathVariable String id, CurrentUser user) {
 		user.requireStaff();
 		return SteckbriefDetails.of(this.steckbriefe.publish(id, user.subject()));
 	}
@@ -101,8 +94,7 @@ class SteckbriefController {
 	@PostMapping("/{id}/withdraw")
 	@Operation(summary = "Withdraw: PUBLISHED → WITHDRAWN (staff)")
 	SteckbriefDetails withdraw(@PathVariable String id, @Valid @RequestBody(required = false) WithdrawInput input,
-			@AuthenticationPrincipal Jwt jwt) {
-		CurrentUser user = CurrentUser.of(jwt);
+			CurrentUser user) {
 		user.requireStaff();
 		String reason = (input != null) ? SteckbriefInput.blankToNull(input.reason()) : null;
 		return SteckbriefDetails.of(this.steckbriefe.withdraw(id, reason, user.subject()));
@@ -110,8 +102,7 @@ class SteckbriefController {
 
 	@PostMapping("/{id}/rework")
 	@Operation(summary = "Back to draft: IN_REVIEW or WITHDRAWN → DRAFT (staff)")
-	SteckbriefDetails rework(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
-		CurrentUser user = CurrentUser.of(jwt);
+	SteckbriefDetails rework(@PathVariable String id, CurrentUser user) {
 		user.requireStaff();
 		return SteckbriefDetails.of(this.steckbriefe.rework(id, user.subject()));
 	}

@@ -10,8 +10,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -34,8 +32,8 @@ class SuggestionsController {
 			security = @SecurityRequirement(name = "bearer"))
 	@ApiResponse(responseCode = "401", description = "No valid token")
 	@ApiResponse(responseCode = "403", description = "Not staff")
-	List<Suggestion> suggestions(@AuthenticationPrincipal Jwt jwt) {
-		CurrentUser.of(jwt).requireStaff();
+	List<Suggestion> suggestions(CurrentUser user) {
+		user.requireStaff();
 		return this.suggestions.suggestions();
 	}
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import de.industriedialog.newsletter.subscriber.Audience;
 import de.industriedialog.contracts.Bundesland;
+import de.industriedialog.newsletter.subscriber.Audience;
 import de.industriedialog.newsletter.subscriber.Consent;
 import de.industriedialog.newsletter.subscriber.Segment;
 import de.industriedialog.newsletter.subscriber.Subscriber;
@@ -20,8 +20,6 @@ import de.industriedialog.platform.web.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,11 +45,11 @@ class SubscriberStaffController {
 
 	@GetMapping("/api/newsletter/subscribers")
 	@Operation(summary = "Subscribers with filters, paging and counts over the filtered set (staff)")
-	SubscriberList list(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String status,
+	SubscriberList list(CurrentUser user, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String audience, @RequestParam(required = false) String state,
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
-		SubscriberQueries.Page result = this.queries.list(CurrentUser.of(jwt),
+		SubscriberQueries.Page result = this.queries.list(user,
 				new SubscriberQueries.Filter(status, audience, state, q, page, size));
 		return new SubscriberList(result.items().stream().map(SubscriberItem::of).toList(), result.total(),
 				result.counts());
@@ -59,21 +57,21 @@ class SubscriberStaffController {
 
 	@GetMapping("/api/newsletter/subscribers/{id}")
 	@Operation(summary = "One subscriber with the consent history (staff)")
-	SubscriberDetail detail(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-		return SubscriberDetail.of(this.queries.detail(CurrentUser.of(jwt), id));
+	SubscriberDetail detail(CurrentUser user, @PathVariable String id) {
+		return SubscriberDetail.of(this.queries.detail(user, id));
 	}
 
 	@PostMapping("/api/newsletter/subscribers/{id}/unsubscribe")
 	@Operation(summary = "Unsubscribe someone, e.g. after a request by phone (staff)")
-	SubscriberDetail unsubscribe(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-		return SubscriberDetail.of(this.subscriptions.unsubscribeByStaff(CurrentUser.of(jwt), id));
+	SubscriberDetail unsubscribe(CurrentUser user, @PathVariable String id) {
+		return SubscriberDetail.of(this.subscriptions.unsubscribeByStaff(user, id));
 	}
 
 	@GetMapping("/api/newsletter/segment-count")
 	@Operation(summary = "How many would receive an Infobrief for the segment (staff)")
-	SegmentCount segmentCount(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) List<String> audiences,
+	SegmentCount segmentCount(CurrentUser user, @RequestParam(required = false) List<String> audiences,
 			@RequestParam(required = false) List<String> states) {
-		CurrentUser.of(jwt).requireStaff();
+		user.requireStaff();
 		List<FieldProblem> problems = new ArrayList<>();
 		Set<Audience> segmentAudiences = new java.util.HashSet<>();
 		for (String code : (audiences != null) ? audiences : List.<String>of()) {

@@ -3,8 +3,8 @@ package de.industriedialog.newsletter.subscriber.web;
 import java.util.Arrays;
 import java.util.List;
 
-import de.industriedialog.newsletter.subscriber.Audience;
 import de.industriedialog.contracts.Bundesland;
+import de.industriedialog.newsletter.subscriber.Audience;
 import de.industriedialog.newsletter.subscriber.ConsentText;
 import de.industriedialog.newsletter.subscriber.Preferences;
 import de.industriedialog.newsletter.subscriber.Subscriber;
